@@ -1,0 +1,38 @@
+import { NULL_TOKEN } from './columns.js';
+
+/**
+ * What a cell holds, before any column-specific check. Value rules look only at `value` cells: an
+ * empty cell, `<NULL>`, a `<NULL>` look-alike and a formula each have a rule of their own, so that
+ * one mistake is reported once.
+ */
+export type CellKind = 'empty' | 'null' | 'null-lookalike' | 'formula' | 'value';
+
+const NULL_LOOKALIKE = /^(?:[<([{]\s*null\s*[>)\]}]|null|#null!|\\n)$/i;
+const FORMULA = /^(?:=|[+\-@][A-Za-z_][A-Za-z0-9_.]*\()/;
+
+export function cellKind(value: string): CellKind {
+  if (value === '') return 'empty';
+  // Cheap first-character tests keep the patterns off the hot path: most cells are plain values.
+  const first = value.charCodeAt(0);
+  if (value.length <= 8 && (first === 60 /* < */ || first === 40 || first === 91 || first === 123 || first === 35 || first === 92 || first === 78 || first === 110)) {
+    if (value === NULL_TOKEN) return 'null';
+    if (NULL_LOOKALIKE.test(value)) return 'null-lookalike';
+  }
+  if ((first === 61 /* = */ || first === 43 || first === 45 || first === 64) && FORMULA.test(value)) return 'formula';
+  return 'value';
+}
+
+/**
+ * The value a spreadsheet formula stands for, where that is certain: `="+14155550123"` is
+ * Excel's way to keep text as typed. Undefined for any other formula.
+ */
+export function formulaText(value: string): string | undefined {
+  const match = /^="((?:[^"]|"")*)"$/.exec(value);
+  return match ? (match[1] ?? '').replaceAll('""', '"') : undefined;
+}
+
+/** The value the author meant: trimmed, and a text-keeping formula unwrapped. */
+export function intendedValue(raw: string): string {
+  const trimmed = raw.trim();
+  return formulaText(trimmed)?.trim() ?? trimmed;
+}

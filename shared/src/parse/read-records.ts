@@ -1,0 +1,160 @@
+import { parse, CsvError } from 'csv-parse/sync';
+import type { CsvRecord, Delimiter } from '../table.js';
+import type { ReadFinding } from './findings.js';
+import { readLenientRecord } from './lenient-record.js';
+
+export interface ReadResult {
+  records: CsvRecord[];
+  findings: ReadFinding[];
+}
+
+/** After this many broken records, the rest of the file is read leniently instead of re-parsed. */
+const MAX_PARSER_RESTARTS = 20;
+
+const QUOTE = 34;
+const CR = 13;
+const LF = 10;
+
+/**
+ * Reads every record with csv-parse and places each field exactly. csv-parse gives values only,
+ * so the walk below recovers each field's span from its value: an unquoted field is as long as its
+ * value, a quoted one is two longer plus one per doubled quote. Where csv-parse refuses a record
+ * (a quote mistake), that record is read leniently and parsing resumes after it, so that one bad
+ * quote does not hide every mistake after it.
+ */
+export function readRecords(text: string, start: number, delimiter: Delimiter): ReadResult {
+  const reader = new Reader(text, start, delimiter);
+  reader.run();
+  return { records: reader.records, findings: reader.findings };
+}
+
+class Reader {
+  readonly records: CsvRecord[] = [];
+  readonly findings: ReadFinding[] = [];
+  private pos: number;
+  private line = 0;
+  private readonly sep: number;
+
+  constructor(
+    private readonly text: string,
+    start: number,
+    private readonly delimiter: Delimiter,
+  ) {
+    this.pos = start;
+    this.sep = delimiter.charCodeAt(0);
+  }
+
+  run(): void {
+    let restarts = 0;
+    while (this.pos < this.text.length) {
+      if (restarts >= MAX_PARSER_RESTARTS) {
+        this.readLeniently();
+        continue;
+      }
+      const rest = this.text.slice(this.pos);
+      try {
+        if (this.walk(parse(rest, this.options()))) return;
+        restarts = MAX_PARSER_RESTARTS;
+      } catch (error) {
+        if (!(error instanceof CsvError)) throw error;
+        const complete = typeof error.records === 'number' ? error.records : 0;
+        if (complete > 0 && !this.walk(parse(rest, { ...this.options(), to: complete }))) restarts = MAX_PARSER_RESTARTS;
+        else {
+          this.readLeniently();
+          restarts++;
+        }
+      }
+    }
+  }
+
+  private options() {
+    return {
+      delimiter: this.delimiter,
+      relax_column_count: true,
+      skip_empty_lines: false,
+      record_delimiter: ['\r\n', '\n', '\r'],
+    };
+  }
+
+  /**
+   * Places the fields of records csv-parse read, in order, from the current position. Returns
+   * false, with the position at the start of the record, if a record does not match the text; the
+   * lenient reader then takes over, so that an unforeseen parser behaviour never misplaces a field.
+   */
+  private walk(rows: string[][]): boolean {
+    const text = this.text;
+    for (const values of rows) {
+      const offset = this.pos;
+      const spans = new Array<number>(values.length * 2);
+      let pos = offset;
+      let breaks = 0;
+      for (let i = 0; i < values.length; i++) {
+        const value = values[i] as string;
+        const fieldStart = pos;
+        if (text.charCodeAt(pos) === QUOTE) {
+          pos += value.length + 2 + countQuotes(value);
+          if (value.indexOf('\n') !== -1 || value.indexOf('\r') !== -1) breaks += countLineBreaks(value);
+        } else {
+          pos += value.length;
+        }
+        spans[2 * i] = fieldStart - offset;
+        spans[2 * i + 1] = pos - offset;
+        if (i < values.length - 1) {
+          if (text.charCodeAt(pos) !== this.sep) return false;
+          pos++;
+        }
+      }
+      const next = this.nextRecordStart(pos);
+      if (next === undefined) return false;
+      this.records.push({ index: this.records.length, line: this.line, offset, length: pos - offset, values, spans });
+      this.line += breaks + (next > pos ? 1 : 0);
+      this.pos = next;
+    }
+    return true;
+  }
+
+  private readLeniently(): void {
+    const index = this.records.length;
+    const read = readLenientRecord(this.text, this.pos, this.delimiter, index);
+    const offset = this.pos;
+    this.records.push({
+      index,
+      line: this.line,
+      offset,
+      length: read.end - offset,
+      values: read.values,
+      spans: read.spans.map((at) => at - offset),
+      recovered: true,
+    });
+    this.findings.push(...read.findings);
+    this.line += countLineBreaks(this.text.slice(offset, read.next));
+    this.pos = read.next;
+  }
+
+  /** The offset after the line break that ends a record at `pos`; undefined if none is there. */
+  private nextRecordStart(pos: number): number | undefined {
+    const c = this.text.charCodeAt(pos);
+    if (c === CR) return this.text.charCodeAt(pos + 1) === LF ? pos + 2 : pos + 1;
+    if (c === LF) return pos + 1;
+    return pos >= this.text.length ? pos : undefined;
+  }
+}
+
+function countQuotes(value: string): number {
+  let count = 0;
+  for (let at = value.indexOf('"'); at !== -1; at = value.indexOf('"', at + 1)) count++;
+  return count;
+}
+
+export function countLineBreaks(value: string): number {
+  let count = 0;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c === LF) count++;
+    else if (c === CR) {
+      count++;
+      if (value.charCodeAt(i + 1) === LF) i++;
+    }
+  }
+  return count;
+}

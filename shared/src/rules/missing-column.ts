@@ -1,0 +1,55 @@
+import { REQUIRED_COLUMNS, REQUIRED_VALUES, type ColumnName } from '../domain/columns.js';
+import { OPERATIONS, type Operation } from '../domain/operations.js';
+import type { Rule } from './rule.js';
+import type { Row } from './row.js';
+
+/**
+ * A column that an operation in the file requires must be in the header. Where every row that
+ * needs it may leave it empty (Update's optional fields), the fix adds it with empty cells.
+ */
+export function missingColumn(): Rule {
+  const operationsPresent = new Set<Operation>();
+  const rows: Row[] = [];
+  return {
+    codes: ['missing-column'],
+    row(row) {
+      if (row.operation) operationsPresent.add(row.operation);
+      rows.push(row);
+    },
+    end(ctx) {
+      const header = ctx.table.header;
+      if (!header) return;
+      const missing = new Map<ColumnName, Operation[]>();
+      for (const operation of OPERATIONS) {
+        if (!operationsPresent.has(operation)) continue;
+        for (const column of REQUIRED_COLUMNS[operation]) {
+          // OPERATION has its own, louder rule.
+          if (column === 'OPERATION' || header.columns[column] !== undefined) continue;
+          missing.set(column, [...(missing.get(column) ?? []), operation]);
+        }
+      }
+      const headerEnd = header.record.offset + header.record.length;
+      const delimiter = ctx.table.delimiter;
+      for (const [column, operations] of missing) {
+        const mayBeEmpty = operations.every((operation) => !REQUIRED_VALUES[operation].includes(column));
+        const edits = mayBeEmpty
+          ? [
+              { start: headerEnd, end: headerEnd, newText: `${delimiter}${column}` },
+              ...rows.map((row) => {
+                const end = row.record.offset + row.record.length;
+                return { start: end, end, newText: delimiter };
+              }),
+            ]
+          : [];
+        ctx.report({
+          code: 'missing-column',
+          message: `${operations.join(' and ')} row${operations.length > 1 ? 's need' : 's need'} a ${column} column${mayBeEmpty ? ' (its cells may stay empty: empty means "leave as is")' : ''}. Add it to the header.`,
+          start: header.record.offset,
+          end: headerEnd,
+          column,
+          ...(mayBeEmpty ? { fixes: [{ title: `Add an empty ${column} column`, edits, safe: true }] } : {}),
+        });
+      }
+    },
+  };
+}

@@ -1,0 +1,48 @@
+import type { ColumnName } from '../domain/columns.js';
+import type { Operation } from '../domain/operations.js';
+import { fieldSpan, type CsvRecord, type Header } from '../table.js';
+
+/** A data row as rules see it: values by column name, and where each field stands. */
+export class Row {
+  constructor(
+    readonly record: CsvRecord,
+    private readonly header: Header,
+    /** The operation the row names, matched ignoring case; undefined when it names none. */
+    readonly operation: Operation | undefined,
+  ) {}
+
+  /** 1-based data row number: records after the header, blank ones included. */
+  get number(): number {
+    return this.record.index - this.header.record.index;
+  }
+
+  has(column: ColumnName): boolean {
+    return this.header.columns[column] !== undefined;
+  }
+
+  /** The raw value, or undefined when the header has no such column or the row is too short. */
+  raw(column: ColumnName): string | undefined {
+    const index = this.header.columns[column];
+    return index === undefined ? undefined : this.record.values[index];
+  }
+
+  /** The value without surrounding spaces ('' when absent), which is what the platform would see. */
+  value(column: ColumnName): string {
+    return (this.raw(column) ?? '').trim();
+  }
+
+  /** Absolute start and end of the column's field; an absent field is placed at the end of the row. */
+  span(column: ColumnName): [number, number] {
+    const index = this.header.columns[column];
+    return index === undefined ? this.endSpan() : this.fieldSpan(index);
+  }
+
+  fieldSpan(index: number): [number, number] {
+    return fieldSpan(this.record, index) ?? this.endSpan();
+  }
+
+  private endSpan(): [number, number] {
+    const end = this.record.offset + this.record.length;
+    return [end, end];
+  }
+}

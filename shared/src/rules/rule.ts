@@ -1,0 +1,20 @@
+import type { IssueCode } from '../catalogue.js';
+import type { RuleContext } from './context.js';
+import type { Row } from './row.js';
+
+/**
+ * A rule reports and nothing else: it never throws on data and never changes the table. One is
+ * created per validation, so a rule that looks across rows keeps its state in the instance.
+ */
+export interface Rule {
+  /** The codes the rule can report. */
+  readonly codes: readonly IssueCode[];
+  /** Once, after the header is read (there is always a header when rules run). */
+  header?(ctx: RuleContext): void;
+  /** Once per data row that has values. */
+  row?(row: Row, ctx: RuleContext): void;
+  /** Once, after the last row. */
+  end?(ctx: RuleContext): void;
+}
+
+export type RuleFactory = () => Rule;

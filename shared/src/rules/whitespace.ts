@@ -1,0 +1,45 @@
+import type { CsvRecord } from '../table.js';
+import type { RuleContext } from './context.js';
+import { quoteValue } from '../parse/quote-value.js';
+import type { Rule } from './rule.js';
+
+/** Only values whose first or last character could be white space are checked with a pattern. */
+function padded(value: string): boolean {
+  if (value.length === 0) return false;
+  const first = value.charCodeAt(0);
+  const last = value.charCodeAt(value.length - 1);
+  return (first <= 32 || first >= 0x80 || last <= 32 || last >= 0x80) && value.trim() !== value;
+}
+
+function checkRecord(record: CsvRecord, row: number | undefined, names: readonly string[], ctx: RuleContext): void {
+  for (let i = 0; i < record.values.length; i++) {
+    const value = record.values[i] as string;
+    if (!padded(value) || value.trim() === '') continue;
+    const start = record.offset + (record.spans[2 * i] as number);
+    const end = record.offset + (record.spans[2 * i + 1] as number);
+    const column = names[i];
+    ctx.report({
+      code: 'whitespace',
+      message: `${column ? `${column} has` : 'This value has'} spaces around it ("${value}"), which the platform would keep. Remove them.`,
+      start,
+      end,
+      ...(row !== undefined ? { row } : {}),
+      ...(column ? { column } : {}),
+      fixes: [{ title: 'Trim the spaces', edits: [{ start, end, newText: quoteValue(value.trim(), ctx.table.delimiter) }], safe: true }],
+    });
+  }
+}
+
+/** Spaces around a value survive every spreadsheet and make `en-US ` a different locale. */
+export function whitespace(): Rule {
+  return {
+    codes: ['whitespace'],
+    header(ctx) {
+      const header = ctx.table.header;
+      if (header) checkRecord(header.record, undefined, header.names, ctx);
+    },
+    row(row, ctx) {
+      checkRecord(row.record, row.number, ctx.table.header?.names ?? [], ctx);
+    },
+  };
+}

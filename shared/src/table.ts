@@ -1,0 +1,54 @@
+import type { ColumnName } from './domain/columns.js';
+import type { OperationCounts } from './domain/operations.js';
+import type { LineIndex } from './text/line-index.js';
+
+export type Delimiter = ',' | ';' | '\t';
+
+/** One CSV record (the header or a data row) and where each of its fields stands in the text. */
+export interface CsvRecord {
+  /** 0-based position among the file's records. */
+  index: number;
+  /** 0-based line of the record's first character. */
+  line: number;
+  /** Offset of the record's first character in the text. */
+  offset: number;
+  /** Length of the record's text, without its line break. */
+  length: number;
+  values: string[];
+  /**
+   * For field i, `spans[2i]` and `spans[2i + 1]` are the start and end of its raw text (quotes
+   * included), relative to `offset`. Relative offsets let an editor shift a record without touching it.
+   */
+  spans: number[];
+  /** Set when the record could only be read by recovering from a quote mistake. */
+  recovered?: true;
+}
+
+export interface Header {
+  record: CsvRecord;
+  /** The names as written, trimmed of surrounding spaces. */
+  names: string[];
+  /** Column index of each known column the header names (the first one, when it is repeated). */
+  columns: Partial<Record<ColumnName, number>>;
+}
+
+export interface Table {
+  text: string;
+  lines: LineIndex;
+  /** The text starts with a byte order mark, which the table accepts and reports. */
+  bom: boolean;
+  delimiter: Delimiter;
+  /** The line break the file uses, reused by fixes that add or move lines. */
+  lineBreak: '\n' | '\r\n' | '\r';
+  header: Header | undefined;
+  /** Records after the header, blank ones included; row n of an issue is `rows[n - 1]`. */
+  rows: CsvRecord[];
+  counts: OperationCounts;
+}
+
+/** Absolute start and end of field `index`; undefined when the record has no such field. */
+export function fieldSpan(record: CsvRecord, index: number): [number, number] | undefined {
+  const start = record.spans[2 * index];
+  const end = record.spans[2 * index + 1];
+  return start === undefined || end === undefined ? undefined : [record.offset + start, record.offset + end];
+}

@@ -1,0 +1,103 @@
+import type { Issue } from './issue.js';
+import { isKnownColumn, type ColumnName } from './domain/columns.js';
+import { operationNamed, zeroCounts } from './domain/operations.js';
+import { readRecords } from './parse/read-records.js';
+import { sniffDelimiter, sniffLineBreak } from './parse/sniff.js';
+import { isBlankRecord, reportBlankRow } from './rules/blank-row.js';
+import { RuleContext } from './rules/context.js';
+import { RULES } from './rules/index.js';
+import { Row } from './rules/row.js';
+import { reportWrongDelimiter } from './rules/wrong-delimiter.js';
+import { DEFAULT_SETTINGS, type Settings } from './settings.js';
+import type { CsvRecord, Header, Table } from './table.js';
+import { LineIndex } from './text/line-index.js';
+
+/** Live data that context rules check against; offline validation never needs it. */
+export interface ValidationContext {
+  /** Groups in which the user holds the OWNER role. */
+  ownedGroups?: readonly string[];
+}
+
+export interface ValidationResult {
+  table: Table;
+  /** In document order. */
+  issues: Issue[];
+}
+
+/**
+ * Reads a numbers CSV and reports every mistake in it. Pure: text and settings in, the table and
+ * its issues out. Never throws on any text.
+ */
+export function validate(text: string, settings: Settings = DEFAULT_SETTINGS, _context?: ValidationContext): ValidationResult {
+  const bom = text.charCodeAt(0) === 0xfeff;
+  const start = bom ? 1 : 0;
+  const table: Table = {
+    text,
+    lines: new LineIndex(text),
+    bom,
+    delimiter: sniffDelimiter(text, start),
+    lineBreak: sniffLineBreak(text),
+    header: undefined,
+    rows: [],
+    counts: zeroCounts(),
+  };
+  const ctx = new RuleContext(table, settings);
+  if (text.length > settings.maxFileBytes) {
+    reportTooLarge(ctx);
+    return { table, issues: ctx.issues };
+  }
+
+  const read = readRecords(text, start, table.delimiter);
+  const headerIndex = read.records.findIndex((record) => !isBlankRecord(record));
+  const headerRecord = read.records[headerIndex];
+  if (!headerRecord) {
+    ctx.report({ code: 'empty-file', message: 'The file is empty. Start with a header such as NUMBER,OPERATION.', start: 0, end: text.length });
+    return { table, issues: ctx.issues };
+  }
+  for (const finding of read.findings) ctx.report({ ...finding, ...(finding.record > headerIndex ? { row: finding.record - headerIndex } : {}) });
+  reportWrongDelimiter(table, read.records, read.findings.length === 0, ctx);
+
+  const header = readHeader(headerRecord);
+  table.header = header;
+  table.rows = read.records.slice(headerIndex + 1);
+  for (const record of read.records.slice(0, headerIndex)) reportBlankRow(record, undefined, ctx);
+
+  const rules = RULES.map((create) => create());
+  for (const rule of rules) rule.header?.(ctx);
+  const operationIndex = header.columns.OPERATION;
+  for (const record of table.rows) {
+    if (isBlankRecord(record)) {
+      reportBlankRow(record, record.index - headerIndex, ctx);
+      continue;
+    }
+    const operation = operationIndex === undefined ? undefined : operationNamed(record.values[operationIndex] ?? '');
+    if (operation) table.counts[operation]++;
+    const row = new Row(record, header, operation);
+    for (const rule of rules) rule.row?.(row, ctx);
+  }
+  for (const rule of rules) rule.end?.(ctx);
+  return { table, issues: sortIssues(ctx.issues) };
+}
+
+/** Larger files are refused before they are read, so that one upload cannot exhaust memory. */
+export function reportTooLarge(ctx: RuleContext): void {
+  const cap = ctx.settings.maxFileBytes;
+  ctx.report({ code: 'file-too-large', message: `The file is larger than ${formatBytes(cap)}, the configured cap. Split it, or raise maxFileBytes.`, start: 0, end: 0 });
+}
+
+function readHeader(record: CsvRecord): Header {
+  const names = record.values.map((name) => name.trim());
+  const columns: Partial<Record<ColumnName, number>> = {};
+  names.forEach((name, index) => {
+    if (isKnownColumn(name) && columns[name] === undefined) columns[name] = index;
+  });
+  return { record, names, columns };
+}
+
+function sortIssues(issues: Issue[]): Issue[] {
+  return issues.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${Math.round(bytes / (1024 * 1024))} MiB` : `${bytes} bytes`;
+}
