@@ -32,7 +32,21 @@ export function readLenientRecord(text: string, start: number, delimiter: Delimi
   for (;;) {
     const fieldStart = pos;
     let value: string;
-    if (text.charCodeAt(pos) === QUOTE) {
+    const quote = paddedQuote(text, pos);
+    if (quote !== pos && text.charCodeAt(quote) === QUOTE) {
+      // ` "a, b"`: spaces before a quoted field. People mean the quoted value, so read it that way.
+      findings.push({
+        code: 'stray-quote',
+        start: quote,
+        end: quote + 1,
+        record,
+        message: 'A quoted field must start with its quote; the spaces before it make the quotes part of the value. Remove the spaces.',
+        fixes: [{ title: 'Remove the spaces before the quote', edits: [{ start: fieldStart, end: quote, newText: '' }], safe: true }],
+      });
+      const quoted = readQuoted(text, quote, sep, record, findings);
+      value = quoted.value;
+      pos = quoted.end;
+    } else if (text.charCodeAt(pos) === QUOTE) {
       const quoted = readQuoted(text, pos, sep, record, findings);
       value = quoted.value;
       pos = quoted.end;
@@ -53,6 +67,13 @@ export function readLenientRecord(text: string, start: number, delimiter: Delimi
     else if (text.charCodeAt(pos) === LF) pos++;
     return { values, spans, end, next: pos, findings };
   }
+}
+
+/** Where a field's first non-blank character is, when only spaces or tabs come before it. */
+function paddedQuote(text: string, from: number): number {
+  let pos = from;
+  while (text.charCodeAt(pos) === 32 || text.charCodeAt(pos) === 9) pos++;
+  return pos;
 }
 
 function unquotedEnd(text: string, from: number, sep: number): number {
@@ -122,18 +143,6 @@ function readQuoted(text: string, open: number, sep: number, record: number, fin
 
 function strayInUnquoted(text: string, start: number, end: number, quote: number, delimiter: Delimiter, record: number): ReadFinding {
   const raw = text.slice(start, end);
-  const padded = /^([ \t]+)"(.*)"$/s.exec(raw);
-  if (padded && !(padded[2] ?? '').replaceAll('""', '').includes('"')) {
-    const spaces = padded[1]?.length ?? 0;
-    return {
-      code: 'stray-quote',
-      start: quote,
-      end: quote + 1,
-      record,
-      message: 'A quoted field must start with its quote; spaces before it make the quotes part of the value. Remove the spaces.',
-      fixes: [{ title: 'Remove the spaces before the quote', edits: [{ start, end: start + spaces, newText: '' }], safe: true }],
-    };
-  }
   return {
     code: 'stray-quote',
     start: quote,

@@ -29,7 +29,7 @@ function whyNotNull({ column, row }: Pick<CellInput, 'column' | 'row'>): string 
 
 export const checkNull: CellCheck = (cell) => {
   if (nullAllowed(cell)) return undefined;
-  return { code: 'null-not-allowed', message: `${whyNotNull(cell)}. Leave the cell empty${valueRequired(cell.column, cell.row.operation) ? ' and fill in a value' : ''}.` };
+  return { code: 'null-not-allowed', message: `${whyNotNull(cell)}. ${valueRequired(cell.column, cell.row.operation) ? 'Write a value instead' : 'Leave the cell empty'}.` };
 };
 
 /** `NULL`, `null`, `(null)`: stored as that text, where `<NULL>` was almost surely meant. */
