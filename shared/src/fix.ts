@@ -19,7 +19,10 @@ const MAX_PASSES = 20;
  * possible (a file rewritten with commas, then its values). A fix with several edits (a column added
  * on every row) is applied alone in its pass, so that no other edit can cut it in half.
  */
-export function fixAll(text: string, settings: Settings = DEFAULT_SETTINGS): FixAllResult {
+export function fixAll(source: string, settings: Settings = DEFAULT_SETTINGS): FixAllResult {
+  // Positions never count a byte order mark; it is put back in front of the result.
+  const bom = source.charCodeAt(0) === 0xfeff ? '\ufeff' : '';
+  const text = bom ? source.slice(1) : source;
   let current = text;
   let applied = 0;
   let { issues } = validate(current, settings);
@@ -34,5 +37,5 @@ export function fixAll(text: string, settings: Settings = DEFAULT_SETTINGS): Fix
     applied += chosen.length;
     ({ issues } = validate(current, settings));
   }
-  return { text: current, applied, issues };
+  return { text: bom + current, applied, issues };
 }

@@ -40,7 +40,7 @@ export function splitByLimits(text: string, settings: Settings = DEFAULT_SETTING
   const zero = OPERATIONS.find((operation) => table.counts[operation] > 0 && settings.limits[operation] === 0);
   if (zero) return { ok: false, reason: `${zero} is not allowed here (limit 0); no split can help. Remove the ${zero} rows.`, issues: [] };
 
-  const raw = (record: CsvRecord) => text.slice(record.offset, record.offset + record.length);
+  const raw = (record: CsvRecord) => table.text.slice(record.offset, record.offset + record.length);
   const operationIndex = header.columns.OPERATION as number;
   const parts: { rows: string[]; counts: OperationCounts }[] = [];
   for (const record of table.rows) {

@@ -33,9 +33,10 @@ export interface Header {
 }
 
 export interface Table {
+  /** The text without its byte order mark: every offset and position in the table refers to it. */
   text: string;
   lines: LineIndex;
-  /** The text starts with a byte order mark, which the table accepts and reports. */
+  /** The source started with a byte order mark, which the table accepts and reports. */
   bom: boolean;
   delimiter: Delimiter;
   /** The line break the file uses, reused by fixes that add or move lines. */

@@ -28,14 +28,15 @@ export interface ValidationResult {
  * Reads a numbers CSV and reports every mistake in it. Pure: text and settings in, the table and
  * its issues out. Never throws on any text.
  */
-export function validate(text: string, settings: Settings = DEFAULT_SETTINGS, _context?: ValidationContext): ValidationResult {
-  const bom = text.charCodeAt(0) === 0xfeff;
-  const start = bom ? 1 : 0;
+export function validate(source: string, settings: Settings = DEFAULT_SETTINGS, _context?: ValidationContext): ValidationResult {
+  // Editors hide the byte order mark and count columns without it; so do all positions here.
+  const bom = source.charCodeAt(0) === 0xfeff;
+  const text = bom ? source.slice(1) : source;
   const table: Table = {
     text,
     lines: new LineIndex(text),
     bom,
-    delimiter: sniffDelimiter(text, start),
+    delimiter: sniffDelimiter(text, 0),
     lineBreak: sniffLineBreak(text),
     header: undefined,
     rows: [],
@@ -47,7 +48,7 @@ export function validate(text: string, settings: Settings = DEFAULT_SETTINGS, _c
     return { table, issues: ctx.issues };
   }
 
-  const read = readRecords(text, start, table.delimiter);
+  const read = readRecords(text, 0, table.delimiter);
   const headerIndex = read.records.findIndex((record) => !isBlankRecord(record));
   const headerRecord = read.records[headerIndex];
   if (!headerRecord) {

@@ -14,7 +14,7 @@ function padded(value: string): boolean {
 function checkRecord(record: CsvRecord, row: number | undefined, names: readonly string[], ctx: RuleContext): void {
   for (let i = 0; i < record.values.length; i++) {
     const value = record.values[i] as string;
-    if (!padded(value) || value.trim() === '') continue;
+    if (!padded(value)) continue;
     const start = record.offset + (record.spans[2 * i] as number);
     const end = record.offset + (record.spans[2 * i + 1] as number);
     const column = names[i];

@@ -51,8 +51,8 @@ export const checkFormula: CellCheck = ({ value }) => {
     code: 'formula',
     message:
       text !== undefined
-        ? `"${value}" is a spreadsheet formula that the platform would store as text. Write the value itself: ${text || '(empty)'}.`
-        : `"${value}" is a spreadsheet formula; the platform stores it as text, not as its result. Write the value itself.`,
+        ? `${value} is a spreadsheet formula that the platform would store as text. Write the value itself: ${text || '(empty)'}.`
+        : `${value} is a spreadsheet formula; the platform stores it as text, not as its result. Write the value itself.`,
     ...(text !== undefined ? { fixes: [{ title: text ? `Change to ${text}` : 'Empty the cell', value: text, safe: true }] } : {}),
   };
 };
