@@ -34,5 +34,5 @@ export function formulaText(value: string): string | undefined {
 /** The value the author meant: trimmed, and a text-keeping formula unwrapped. */
 export function intendedValue(raw: string): string {
   const trimmed = raw.trim();
-  return formulaText(trimmed)?.trim() ?? trimmed;
+  return trimmed.charCodeAt(0) === 61 /* = */ ? (formulaText(trimmed)?.trim() ?? trimmed) : trimmed;
 }

@@ -5,7 +5,7 @@ const BY_LOWER_CASE = new Map<string, Operation>(OPERATIONS.map((op) => [op.toLo
 
 /** The operation a value names, ignoring case and surrounding spaces; undefined when it names none. */
 export function operationNamed(value: string): Operation | undefined {
-  return BY_LOWER_CASE.get(value.trim().toLowerCase());
+  return isOperation(value) ? value : BY_LOWER_CASE.get(value.trim().toLowerCase());
 }
 
 export function isOperation(value: string): value is Operation {

@@ -21,15 +21,22 @@ const DIGITS = /^\d{8,15}$/;
 /** Digits written the way people write phone numbers: spaces, dashes, dots, slashes, brackets. */
 const WRITTEN = /^\+?[\d\s().\-/]+$/;
 
-/** Reads a trimmed NUMBER value. Only values that miss the E.164 and UUID shapes reach the phone library. */
-export function readNumber(value: string, country: string | undefined): NumberReading {
-  if (E164.test(value)) return { kind: 'e164' };
-  if (UUID.test(value)) return { kind: 'uuid' };
-  return slowReadings.get(value, country);
+const E164_READING: NumberReading = { kind: 'e164' };
+const UUID_READING: NumberReading = { kind: 'uuid' };
+
+/**
+ * Reads a trimmed NUMBER value. Only values that miss the E.164 and UUID shapes reach the phone
+ * library, and only they need the row's country, which is why it is asked for lazily.
+ */
+export function readNumber(value: string, country: () => string | undefined): NumberReading {
+  if (E164.test(value)) return E164_READING;
+  if (UUID.test(value)) return UUID_READING;
+  return slowReadings.get(value, country());
 }
 
 /** A key under which two cells name the same number: its E.164 form where that is certain. */
-export function numberKey(value: string, country: string | undefined): string {
+export function numberKey(value: string, country: () => string | undefined): string {
+  if (E164.test(value)) return value;
   const reading = readNumber(value, country);
   if (reading.kind === 'uuid') return value.toLowerCase();
   if ((reading.kind === 'formatted' || reading.kind === 'missing-plus') && reading.fixes.length === 1) return reading.fixes[0] as string;

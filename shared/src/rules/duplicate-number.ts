@@ -2,33 +2,37 @@ import { intendedValue } from '../domain/cells.js';
 import { countryNamed } from '../domain/countries.js';
 import { numberKey } from '../domain/phone.js';
 import type { Rule } from './rule.js';
+import { Row } from './row.js';
 
 /**
  * The platform does not say in which order rows run, so two rows for one number have no defined
  * outcome. Numbers are compared as meant: `+1 415 555 0123` and `+14155550123` are the same.
  */
 export function duplicateNumber(): Rule {
-  const first = new Map<string, { row: number; start: number; end: number }>();
+  // Row numbers only: a 100,000-row export keeps one small entry per number.
+  const first = new Map<string, number>();
   return {
     codes: ['duplicate-number'],
     row(row, ctx) {
       const value = intendedValue(row.raw('NUMBER') ?? '');
       if (value === '') return;
-      const key = numberKey(value, countryNamed(row.value('COUNTRY')));
-      const [start, end] = row.span('NUMBER');
+      const key = numberKey(value, () => countryNamed(row.value('COUNTRY')));
       const earlier = first.get(key);
-      if (!earlier) {
-        first.set(key, { row: row.number, start, end });
+      if (earlier === undefined) {
+        first.set(key, row.number);
         return;
       }
+      const [start, end] = row.span('NUMBER');
+      const earlierRow = ctx.table.rows[earlier - 1];
+      const [relatedStart, relatedEnd] = (earlierRow && ctx.table.header ? new Row(earlierRow, ctx.table.header, undefined).span('NUMBER') : [start, end]);
       ctx.report({
         code: 'duplicate-number',
-        message: `${value} is already on row ${earlier.row}. The order in which rows run is not defined: keep one row per number.`,
+        message: `${value} is already on row ${earlier}. The order in which rows run is not defined: keep one row per number.`,
         start,
         end,
         row: row.number,
         column: 'NUMBER',
-        related: [{ start: earlier.start, end: earlier.end, message: `First row for ${value}` }],
+        related: [{ start: relatedStart, end: relatedEnd, message: `First row for ${value}` }],
       });
     },
   };

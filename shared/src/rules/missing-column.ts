@@ -1,7 +1,7 @@
 import { REQUIRED_COLUMNS, REQUIRED_VALUES, type ColumnName } from '../domain/columns.js';
 import { OPERATIONS, type Operation } from '../domain/operations.js';
 import type { Rule } from './rule.js';
-import type { Row } from './row.js';
+import { isBlankRecord } from './blank-row.js';
 
 /**
  * A column that an operation in the file requires must be in the header. Where every row that
@@ -9,12 +9,10 @@ import type { Row } from './row.js';
  */
 export function missingColumn(): Rule {
   const operationsPresent = new Set<Operation>();
-  const rows: Row[] = [];
   return {
     codes: ['missing-column'],
     row(row) {
       if (row.operation) operationsPresent.add(row.operation);
-      rows.push(row);
     },
     end(ctx) {
       const header = ctx.table.header;
@@ -35,10 +33,12 @@ export function missingColumn(): Rule {
         const edits = mayBeEmpty
           ? [
               { start: headerEnd, end: headerEnd, newText: `${delimiter}${column}` },
-              ...rows.map((row) => {
-                const end = row.record.offset + row.record.length;
-                return { start: end, end, newText: delimiter };
-              }),
+              ...ctx.table.rows
+                .filter((record) => !isBlankRecord(record))
+                .map((record) => {
+                  const end = record.offset + record.length;
+                  return { start: end, end, newText: delimiter };
+                }),
             ]
           : [];
         ctx.report({

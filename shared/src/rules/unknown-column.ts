@@ -1,11 +1,10 @@
 import { KNOWN_COLUMNS, isKnownColumn, type ColumnName } from '../domain/columns.js';
 import { effectiveSeverity } from '../settings.js';
-import { fieldSpan } from '../table.js';
+import { fieldSpan, type CsvRecord } from '../table.js';
 import { closest } from '../text/suggest.js';
 import type { OffsetEdit } from '../parse/findings.js';
 import { diagnoseCell } from './values/diagnose-cell.js';
 import type { Rule } from './rule.js';
-import type { Row } from './row.js';
 
 interface Unknown {
   index: number;
@@ -28,7 +27,6 @@ const RENAMES_FOR_A_PERSON: readonly ColumnName[] = ['OPERATION', 'NUMBER', 'COU
  */
 export function unknownColumn(): Rule {
   let unknowns: Unknown[] = [];
-  const rows: Row[] = [];
   return {
     codes: ['unknown-column'],
     header(ctx) {
@@ -44,7 +42,6 @@ export function unknownColumn(): Rule {
       });
     },
     row(row, ctx) {
-      rows.push(row);
       for (const unknown of unknowns) {
         const value = (row.record.values[unknown.index] ?? '').trim();
         if (value !== '') unknown.allEmpty = false;
@@ -60,7 +57,7 @@ export function unknownColumn(): Rule {
         const [start, end] = fieldSpan(header.record, unknown.index) ?? [header.record.offset, header.record.offset];
         const position = `Column ${unknown.index + 1}`;
         if (unknown.name === '') {
-          const removal = removeColumnEdits(unknown.index, header.record, rows);
+          const removal = removeColumnEdits(unknown.index, [header.record, ...ctx.table.rows]);
           ctx.report({
             code: 'unknown-column',
             message: `${position} has no name${unknown.allEmpty ? ' and no values. Remove it.' : '; the platform would ignore its values. Name it, or remove it.'}`,
@@ -85,9 +82,9 @@ export function unknownColumn(): Rule {
 }
 
 /** Deletes a column's field from the header and every row, with the separator before it (or after it, for the first). */
-function removeColumnEdits(index: number, headerRecord: Row['record'], rows: readonly Row[]): OffsetEdit[] {
+function removeColumnEdits(index: number, records: readonly CsvRecord[]): OffsetEdit[] {
   const edits: OffsetEdit[] = [];
-  for (const record of [headerRecord, ...rows.map((row) => row.record)]) {
+  for (const record of records) {
     const span = fieldSpan(record, index);
     if (!span) continue;
     if (index > 0) {

@@ -6,16 +6,18 @@ const EXAMPLE = '+14155550123';
 
 /** NUMBER: an E.164 phone number or a UUID, and what spreadsheets do to phone numbers. */
 export const checkNumber: CellCheck = ({ value, row, settings }) => {
-  const country = countryNamed(row.value('COUNTRY'));
-  const reading = readNumber(value, country);
+  const countryOf = () => countryNamed(row.value('COUNTRY'));
+  const reading = readNumber(value, countryOf);
   const e164 = settings.numberFormats.includes('e164');
   const uuid = settings.numberFormats.includes('uuid');
+  if ((reading.kind === 'e164' && e164) || (reading.kind === 'uuid' && uuid)) return undefined;
   const accepted = [e164 ? `an E.164 phone number (${EXAMPLE})` : '', uuid ? 'a UUID' : ''].filter(Boolean).join(' or ');
+  const country = countryOf();
   switch (reading.kind) {
     case 'e164':
-      return e164 ? undefined : { code: 'invalid-number', message: `NUMBER must be ${accepted} here; phone numbers are not accepted in this environment.` };
+      return { code: 'invalid-number', message: `NUMBER must be ${accepted} here; phone numbers are not accepted in this environment.` };
     case 'uuid':
-      return uuid ? undefined : { code: 'invalid-number', message: `NUMBER must be ${accepted} here; UUIDs are not accepted in this environment.` };
+      return { code: 'invalid-number', message: `NUMBER must be ${accepted} here; UUIDs are not accepted in this environment.` };
     case 'scientific':
       return {
         code: 'number-scientific',
