@@ -1,4 +1,4 @@
-import { OPERATIONS, zeroCounts, type Operation, type OperationCounts } from './domain/operations.js';
+import { OPERATIONS, operationNamed, zeroCounts, type Operation, type OperationCounts } from './domain/operations.js';
 import type { Issue } from './issue.js';
 import { DEFAULT_SETTINGS, type Settings } from './settings.js';
 import type { CsvRecord } from './table.js';
@@ -26,6 +26,9 @@ export interface SplitOptions {
  */
 export function splitByLimits(text: string, settings: Settings = DEFAULT_SETTINGS, options: SplitOptions = {}): SplitResult {
   const { table, issues } = validate(text, settings);
+  const operationIndex = table.header?.columns.OPERATION;
+  const operationOf = (record: CsvRecord | undefined): Operation | undefined =>
+    record && operationIndex !== undefined ? operationNamed(record.values[operationIndex] ?? '') : undefined;
   const blocking = issues.filter((issue) => issue.severity === 'error' && issue.code !== 'limit-exceeded');
   if (blocking.length > 0) return { ok: false, reason: `The file has ${blocking.length} error${blocking.length > 1 ? 's' : ''} besides the limits. Fix them first (numbers-csv check shows them).`, issues: blocking };
   const header = table.header;
@@ -34,18 +37,16 @@ export function splitByLimits(text: string, settings: Settings = DEFAULT_SETTING
     return {
       ok: false,
       reason: `The file has ${table.counts.Delete} Delete rows and the limit is ${settings.limits.Delete}. Deletes are not split unless you ask (--allow-delete-split): review them and remove what should not go.`,
-      issues: issues.filter((issue) => issue.code === 'limit-exceeded'),
+      issues: issues.filter((issue) => issue.code === 'limit-exceeded' && operationOf(table.rows[(issue.row ?? 0) - 1]) === 'Delete'),
     };
   }
   const zero = OPERATIONS.find((operation) => table.counts[operation] > 0 && settings.limits[operation] === 0);
   if (zero) return { ok: false, reason: `${zero} is not allowed here (limit 0); no split can help. Remove the ${zero} rows.`, issues: [] };
 
   const raw = (record: CsvRecord) => table.text.slice(record.offset, record.offset + record.length);
-  const operationIndex = header.columns.OPERATION as number;
   const parts: { rows: string[]; counts: OperationCounts }[] = [];
   for (const record of table.rows) {
-    const value = (record.values[operationIndex] ?? '').trim().toLowerCase();
-    const operation = OPERATIONS.find((op) => op.toLowerCase() === value) as Operation | undefined;
+    const operation = operationOf(record);
     if (!operation) continue; // blank rows: validation allowed them, the parts leave them out
     let part = parts.find((candidate) => candidate.counts[operation] < settings.limits[operation]);
     if (!part) {

@@ -43,7 +43,7 @@ export function validate(source: string, settings: Settings = DEFAULT_SETTINGS, 
     counts: zeroCounts(),
   };
   const ctx = new RuleContext(table, settings);
-  if (text.length > settings.maxFileBytes) {
+  if (utf8Length(text, settings.maxFileBytes) > settings.maxFileBytes) {
     reportTooLarge(ctx);
     return { table, issues: ctx.issues };
   }
@@ -84,6 +84,22 @@ export function validate(source: string, settings: Settings = DEFAULT_SETTINGS, 
 export function reportTooLarge(ctx: RuleContext): void {
   const cap = ctx.settings.maxFileBytes;
   ctx.report({ code: 'file-too-large', message: `The file is larger than ${formatBytes(cap)}, the configured cap. Split it, or raise maxFileBytes.`, start: 0, end: 0 });
+}
+
+/** UTF-8 length of the text, exact up to `cap`; far below it, the character count is proof enough. */
+function utf8Length(text: string, cap: number): number {
+  if (text.length > cap || text.length * 3 <= cap) return text.length;
+  let bytes = 0;
+  for (let i = 0; i < text.length && bytes <= cap; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
 }
 
 function readHeader(record: CsvRecord): Header {

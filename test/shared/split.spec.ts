@@ -39,3 +39,12 @@ describe('splitByLimits', () => {
     if (!result.ok) assert.deepEqual(result.issues.map((issue) => issue.code), ['number-scientific']);
   });
 });
+
+describe('splitByLimits refusing Deletes', () => {
+  it('lists only the Delete limit as what is in the way', () => {
+    const text = `NUMBER,OPERATION\n${[...rows('Delete', 12, 0), ...rows('Detach', 101, 100)].join('\n')}\n`;
+    const refused = splitByLimits(text, settings());
+    assert.equal(refused.ok, false);
+    if (!refused.ok) assert.deepEqual(refused.issues.map((issue) => issue.row), [11]);
+  });
+});

@@ -19,6 +19,11 @@ export const EXPORT_COLUMNS = [
 export const KNOWN_COLUMNS = [...EXPORT_COLUMNS, 'OPERATION', 'PROVIDER'] as const;
 export type ColumnName = (typeof KNOWN_COLUMNS)[number];
 
+/** How a column name reads without case and with spaces or dashes as underscores: `Phone Number Set Id`. */
+export function normalizeColumnName(name: string): string {
+  return name.trim().toUpperCase().replace(/[\s-]+/g, '_');
+}
+
 export function isKnownColumn(name: string): name is ColumnName {
   return (KNOWN_COLUMNS as readonly string[]).includes(name);
 }

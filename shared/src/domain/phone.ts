@@ -20,6 +20,7 @@ const SCIENTIFIC = /^[+-]?\d+(?:[.,]\d+)?e[+-]?\d+$/i;
 const DIGITS = /^\d{8,15}$/;
 /** Digits written the way people write phone numbers: spaces, dashes, dots, slashes, brackets. */
 const WRITTEN = /^\+?[\d\s().\-/]+$/;
+const LAYOUT = /[\s().\-/]/;
 
 const E164_READING: NumberReading = { kind: 'e164' };
 const UUID_READING: NumberReading = { kind: 'uuid' };
@@ -54,7 +55,8 @@ function readSlowly(value: string, country: string | undefined): NumberReading {
     return { kind: 'missing-plus', fixes: [...fixes] };
   }
   const digits = value.replace(/\D/g, '').length;
-  if (WRITTEN.test(value) && digits >= 6 && digits <= 17) {
+  // Only a number with layout characters is "formatted"; `+1415555` is simply too short.
+  if (WRITTEN.test(value) && LAYOUT.test(value) && digits >= 6 && digits <= 17) {
     const fixed = validE164(value, value.startsWith('+') ? undefined : country);
     return { kind: 'formatted', fixes: fixed ? [fixed] : [] };
   }

@@ -1,8 +1,15 @@
-import type { CsvRecord } from '../table.js';
+import type { CsvRecord, Table } from '../table.js';
 import type { RuleContext } from './context.js';
 
 export function isBlankRecord(record: CsvRecord): boolean {
   return record.values.every((value) => value.trim() === '');
+}
+
+/** Data rows that hold a value: rows with an unknown operation count, blank ones do not. */
+export function countDataRows(table: Table): number {
+  let rows = 0;
+  for (const record of table.rows) if (!isBlankRecord(record)) rows++;
+  return rows;
 }
 
 /** Spreadsheets leave empty rows (`,,,,`) at the end of a sheet; the platform would read them as rows. */

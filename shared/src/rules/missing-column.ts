@@ -1,4 +1,4 @@
-import { REQUIRED_COLUMNS, REQUIRED_VALUES, type ColumnName } from '../domain/columns.js';
+import { REQUIRED_COLUMNS, REQUIRED_VALUES, normalizeColumnName, type ColumnName } from '../domain/columns.js';
 import { OPERATIONS, type Operation } from '../domain/operations.js';
 import type { Rule } from './rule.js';
 import { isBlankRecord } from './blank-row.js';
@@ -27,10 +27,16 @@ export function missingColumn(): Rule {
         }
       }
       const headerEnd = header.record.offset + header.record.length;
+      const rowsMatchHeader = ctx.table.rows.every((record) => record.values.length === header.names.length || isBlankRecord(record));
+      const misspelt = new Map(header.names.map((name) => [normalizeColumnName(name), name]));
       const delimiter = ctx.table.delimiter;
       for (const [column, operations] of missing) {
         const mayBeEmpty = operations.every((operation) => !REQUIRED_VALUES[operation].includes(column));
-        const edits = mayBeEmpty
+        // "Phone Number Set Id" is this column already: renaming it (unknown-column) is the fix, not adding another.
+        const writtenAs = misspelt.get(column);
+        // Appending a cell puts it under the new column only on rows as long as the header.
+        const addable = mayBeEmpty && writtenAs === undefined && rowsMatchHeader;
+        const edits = addable
           ? [
               { start: headerEnd, end: headerEnd, newText: `${delimiter}${column}` },
               ...ctx.table.rows
@@ -43,11 +49,14 @@ export function missingColumn(): Rule {
           : [];
         ctx.report({
           code: 'missing-column',
-          message: `${operations.join(' and ')} row${operations.length > 1 ? 's need' : 's need'} a ${column} column${mayBeEmpty ? ' (its cells may stay empty: empty means "leave as is")' : ''}. Add it to the header.`,
+          message:
+            writtenAs !== undefined
+              ? `${operations.join(' and ')} rows need a ${column} column; the header writes it "${writtenAs}". Rename it.`
+              : `${operations.join(' and ')} rows need a ${column} column${mayBeEmpty ? ' (its cells may stay empty: empty means "leave as is")' : ''}. Add it to the header.`,
           start: header.record.offset,
           end: headerEnd,
           column,
-          ...(mayBeEmpty ? { fixes: [{ title: `Add an empty ${column} column`, edits, safe: true }] } : {}),
+          ...(addable ? { fixes: [{ title: `Add an empty ${column} column`, edits, safe: true }] } : {}),
         });
       }
     },

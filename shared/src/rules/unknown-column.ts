@@ -1,4 +1,4 @@
-import { KNOWN_COLUMNS, isKnownColumn, type ColumnName } from '../domain/columns.js';
+import { KNOWN_COLUMNS, isKnownColumn, normalizeColumnName, type ColumnName } from '../domain/columns.js';
 import { effectiveSeverity } from '../settings.js';
 import { fieldSpan, type CsvRecord } from '../table.js';
 import { closest } from '../text/suggest.js';
@@ -35,7 +35,7 @@ export function unknownColumn(): Rule {
       const free = KNOWN_COLUMNS.filter((column) => header.columns[column] === undefined);
       unknowns = header.names.flatMap((name, index) => {
         if (isKnownColumn(name)) return [];
-        const normalized = name.toUpperCase().replace(/[\s-]+/g, '_');
+        const normalized = normalizeColumnName(name);
         const exact = free.find((column) => column === normalized);
         const target = name === '' ? undefined : (exact ?? closest(normalized, free));
         return [{ index, name, certain: exact !== undefined, cellsValid: true, allEmpty: true, ...(target ? { target } : {}) }];

@@ -12,7 +12,8 @@ const NAMES = { ';': 'semicolons', '\t': 'tabs', ',': 'commas' } as const;
 export function reportWrongDelimiter(table: Table, records: readonly CsvRecord[], canRewrite: boolean, ctx: RuleContext): void {
   const header = records[0];
   if (table.delimiter === ',' || !header) return;
-  const first = header.offset + (header.spans[1] ?? 0);
+  // Point at the header's first separator; a header read as one field has none to point at.
+  const separator = header.values.length > 1 ? header.offset + (header.spans[1] ?? 0) : undefined;
   const start = header.offset;
   const end = records.reduce((last, record) => Math.max(last, record.offset + record.length), start);
   const fixes: OffsetFix[] = canRewrite
@@ -21,8 +22,8 @@ export function reportWrongDelimiter(table: Table, records: readonly CsvRecord[]
   ctx.report({
     code: 'wrong-delimiter',
     message: `Fields are separated by ${NAMES[table.delimiter]}; the platform reads commas only. Save the file as "CSV (comma delimited)", or apply the fix.`,
-    start: first,
-    end: first + 1,
+    start: separator ?? start,
+    end: separator === undefined ? start : separator + 1,
     fixes,
   });
 }

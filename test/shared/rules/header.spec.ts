@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { applyFix } from '../../helpers/fixes.js';
-import { assertIssue, assertNoIssue, check, csv } from '../../helpers/issues.js';
+import { fixAll } from '@numbers-csv/shared';
+import { assertIssue, assertNoIssue, check, csv, settings } from '../../helpers/issues.js';
 
 describe('the header', () => {
   describe('missing-operation-column', () => {
@@ -37,6 +38,13 @@ describe('the header', () => {
       const fixed = applyFix(text, issue);
       assert.equal(fixed, text.replace('LOCALE\n', 'LOCALE,NOTE\n').replace(',,,\n', ',,,,\n').replace('fr-FR\n', 'fr-FR,\n'));
       assert.deepEqual(check(fixed).issues, []);
+    });
+
+    it('leaves the rename to unknown-column when the header already has the column under another spelling', () => {
+      const text = 'NUMBER,OPERATION,MINIAPP_ID,Phone Number Set Id,APPLICATION_TAG,LOCALE,NOTE\n+14155550101,Update,,set2,,,\n';
+      const issue = assertIssue(check(text), 'missing-column', { line: 1, column: 1, field: 'PHONE_NUMBER_SET_ID', message: /writes it "Phone Number Set Id"\. Rename it\./ });
+      assert.equal(issue.fixes, undefined);
+      assert.equal(fixAll(text, settings()).text, text.replace('Phone Number Set Id', 'PHONE_NUMBER_SET_ID'));
     });
 
     it('asks nothing of operations that are not in the file', () => {
@@ -97,5 +105,13 @@ describe('the header', () => {
       const issue = assertIssue(check('NUMBER,OPERATION,NOTE,NOTE\n+14155550101,Delete,a,b\n'), 'duplicate-column', { line: 1, column: 23, endColumn: 27, field: 'NOTE', severity: 'error' });
       assert.deepEqual(issue.related?.[0]?.range, { start: { line: 0, character: 17 }, end: { line: 0, character: 21 } });
     });
+  });
+});
+
+describe('missing-column with rows of another length', () => {
+  it('offers no column to add when a row is longer or shorter than the header', () => {
+    const text = 'NUMBER,OPERATION,MINIAPP_ID,PHONE_NUMBER_SET_ID,APPLICATION_TAG,LOCALE\n+14155550101,Update,app,,,,<NULL>\n';
+    const issue = assertIssue(check(text), 'missing-column', { line: 1, column: 1, field: 'NOTE' });
+    assert.equal(issue.fixes, undefined);
   });
 });

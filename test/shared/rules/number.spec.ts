@@ -87,3 +87,11 @@ describe('NUMBER values', () => {
     assertIssue(result, 'whitespace', { line: 2, column: 1 });
   });
 });
+
+describe('NUMBER values of the wrong length', () => {
+  it('calls a + and too few or too many digits invalid, not formatted', () => {
+    const result = check('NUMBER,OPERATION\n+1415555,Detach\n+1234567890123456,Detach\n');
+    assertIssue(result, 'invalid-number', { line: 2, column: 1, message: /has 7 digits; an E\.164 number has 8 to 15/ });
+    assertIssue(result, 'invalid-number', { line: 3, column: 1, message: /has 16 digits/ });
+  });
+});

@@ -113,6 +113,13 @@ describe('the structure of the file', () => {
       assertIssue(check('\n\n'), 'empty-file', { line: 1, column: 1 });
     });
 
+    it('counts the cap in UTF-8 bytes, not characters', () => {
+      const text = 'NUMBER,OPERATION,NOTE\n+14155550101,Delete,ééééé\n';
+      assert.equal(text.length, 48);
+      assert.deepEqual(check(text, { maxFileBytes: 52 }).issues.map((issue) => issue.code), ['file-too-large']);
+      assert.deepEqual(check(text, { maxFileBytes: 53 }).issues, []);
+    });
+
     it('refuses a file over the cap before reading it', () => {
       const result = check('NUMBER,OPERATION\n+14155550101,Delete\n', { maxFileBytes: 10 });
       assert.deepEqual(result.issues.map((issue) => issue.code), ['file-too-large']);

@@ -48,5 +48,9 @@ export const checkNumber: CellCheck = ({ value, row, settings }) => {
       ...(only ? { fixes: [{ title: `Change to ${only}`, value: only, safe: true }] } : {}),
     };
   }
+  const digits = /^\+(\d+)$/.exec(value)?.[1];
+  if (digits !== undefined) {
+    return { code: 'invalid-number', message: `"${value}" has ${digits.length} digits; an E.164 number has 8 to 15 after the "+", the first not 0.` };
+  }
   return { code: 'invalid-number', message: `NUMBER must be ${accepted}; "${value}" is not.` };
 };
