@@ -18,8 +18,14 @@ export function cellKind(value: string): CellKind {
     if (value === NULL_TOKEN) return 'null';
     if (NULL_LOOKALIKE.test(value)) return 'null-lookalike';
   }
-  if ((first === 61 /* = */ || first === 43 || first === 45 || first === 64) && FORMULA.test(value)) return 'formula';
+  if (first === 61 /* = */) return 'formula';
+  // `+`, `-` and `@` start a formula only when a function name follows; `+1415…` is a phone number.
+  if ((first === 43 || first === 45 || first === 64) && isNameStart(value.charCodeAt(1)) && FORMULA.test(value)) return 'formula';
   return 'value';
+}
+
+function isNameStart(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 }
 
 /**
@@ -31,8 +37,15 @@ export function formulaText(value: string): string | undefined {
   return match ? (match[1] ?? '').replaceAll('""', '"') : undefined;
 }
 
+/** The value without surrounding white space; most values have none, and are returned as they are. */
+export function trimmed(value: string): string {
+  const first = value.charCodeAt(0);
+  const last = value.charCodeAt(value.length - 1);
+  return first > 32 && first < 0x7f && last > 32 && last < 0x7f ? value : value.trim();
+}
+
 /** The value the author meant: trimmed, and a text-keeping formula unwrapped. */
 export function intendedValue(raw: string): string {
-  const trimmed = raw.trim();
-  return trimmed.charCodeAt(0) === 61 /* = */ ? (formulaText(trimmed)?.trim() ?? trimmed) : trimmed;
+  const value = trimmed(raw);
+  return value.charCodeAt(0) === 61 /* = */ ? (formulaText(value)?.trim() ?? value) : value;
 }

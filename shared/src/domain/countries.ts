@@ -16,6 +16,7 @@ export function isCountryCode(value: string): boolean {
 
 /** The country a cell names, accepting any case; undefined when it names none. */
 export function countryNamed(value: string): string | undefined {
+  if (COUNTRY_CODES.has(value)) return value;
   const upper = value.trim().toUpperCase();
   return COUNTRY_CODES.has(upper) ? upper : undefined;
 }

@@ -1,5 +1,6 @@
 import type { ColumnName } from '../domain/columns.js';
 import type { Operation } from '../domain/operations.js';
+import { trimmed } from '../domain/cells.js';
 import { fieldSpan, type CsvRecord, type Header } from '../table.js';
 
 /** A data row as rules see it: values by column name, and where each field stands. */
@@ -28,7 +29,7 @@ export class Row {
 
   /** The value without surrounding spaces ('' when absent), which is what the platform would see. */
   value(column: ColumnName): string {
-    return (this.raw(column) ?? '').trim();
+    return trimmed(this.raw(column) ?? '');
   }
 
   /** Absolute start and end of the column's field; an absent field is placed at the end of the row. */

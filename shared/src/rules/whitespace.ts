@@ -1,20 +1,14 @@
 import type { CsvRecord } from '../table.js';
 import type { RuleContext } from './context.js';
+import { trimmed } from '../domain/cells.js';
 import { quoteValue } from '../parse/quote-value.js';
 import type { Rule } from './rule.js';
 
-/** Only values whose first or last character could be white space are checked with a pattern. */
-function padded(value: string): boolean {
-  if (value.length === 0) return false;
-  const first = value.charCodeAt(0);
-  const last = value.charCodeAt(value.length - 1);
-  return (first <= 32 || first >= 0x80 || last <= 32 || last >= 0x80) && value.trim() !== value;
-}
 
 function checkRecord(record: CsvRecord, row: number | undefined, names: readonly string[], ctx: RuleContext): void {
   for (let i = 0; i < record.values.length; i++) {
     const value = record.values[i] as string;
-    if (!padded(value)) continue;
+    if (value === '' || trimmed(value) === value) continue;
     const start = record.offset + (record.spans[2 * i] as number);
     const end = record.offset + (record.spans[2 * i + 1] as number);
     const column = names[i];

@@ -3,7 +3,7 @@ import { NEVER_NULL, NULL_TOKEN, READ_ONLY_COLUMNS, REQUIRED_VALUES, type Column
 import type { Operation } from '../../domain/operations.js';
 import type { CellCheck, CellInput } from './diagnosis.js';
 
-function valueRequired(column: ColumnName, operation: Operation | undefined): boolean {
+export function valueRequired(column: ColumnName, operation: Operation | undefined): boolean {
   if (column === 'NUMBER' || column === 'OPERATION') return true;
   return operation !== undefined && REQUIRED_VALUES[operation].includes(column);
 }
