@@ -17,8 +17,20 @@ export function decode(bytes: Uint8Array): Decoded {
   try {
     return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes), encoding: 'utf-8' };
   } catch {
-    return { text: decodeAs('windows-1252', bytes), encoding: 'windows-1252' };
+    return { text: decodeWindows1252(bytes), encoding: 'windows-1252' };
   }
+}
+
+/**
+ * Windows-1252 differs from Latin-1 in 0x80-0x9F, where spreadsheets put €, curly quotes and dashes.
+ * Node's TextDecoder reads those bytes as Latin-1 C1 controls since 20.18.3 and 22.13.0
+ * (nodejs/node#60888), so they are mapped here. A correct decoder never yields those controls except
+ * for the five unassigned bytes, which map to themselves, so the repair is harmless where none is needed.
+ */
+const WINDOWS_1252_C1 = '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  return decodeAs('windows-1252', bytes).replace(/[\u0080-\u009f]/g, (c) => WINDOWS_1252_C1.charAt(c.charCodeAt(0) - 0x80));
 }
 
 function decodeAs(label: string, bytes: Uint8Array): string {

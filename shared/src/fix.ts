@@ -20,22 +20,28 @@ const MAX_PASSES = 20;
  * on every row) is applied alone in its pass, so that no other edit can cut it in half.
  */
 export function fixAll(source: string, settings: Settings = DEFAULT_SETTINGS): FixAllResult {
-  // Positions never count a byte order mark; it is put back in front of the result.
-  const bom = source.charCodeAt(0) === 0xfeff ? '\ufeff' : '';
-  const text = bom ? source.slice(1) : source;
-  let current = text;
+  // Positions never count a leading U+FEFF: validate reads the text without it. So edits go to the
+  // text validate read, and the mark is put back in front. This is done on every pass, not once:
+  // a U+FEFF inside the file (two files joined) reaches the start when a fix removes what was before
+  // it, and edits applied to the text with it would all land one character early on the first line.
+  let prefix = '';
+  let current = source;
   let applied = 0;
-  let { issues } = validate(current, settings);
+  let result = validate(current, settings);
   for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const fixes = issues.flatMap((issue) => (issue.fixes ?? []).filter((fix) => fix.safe).slice(0, 1));
+    const fixes = result.issues.flatMap((issue) => (issue.fixes ?? []).filter((fix) => fix.safe).slice(0, 1));
     if (fixes.length === 0) break;
     const wide = fixes.find((fix) => fix.edits.length > 1);
     const chosen: Fix[] = wide ? [wide] : fixes;
-    const next = applyEdits(current, chosen.flatMap((fix) => fix.edits));
-    if (next === current) break;
+    const read = result.table.text;
+    const next = applyEdits(read, chosen.flatMap((fix) => fix.edits));
+    if (next === read) break;
+    if (result.table.bom) prefix += '\ufeff';
     current = next;
     applied += chosen.length;
-    ({ issues } = validate(current, settings));
+    result = validate(current, settings);
   }
-  return { text: bom + current, applied, issues };
+  // With more than one mark moved out, the result's own positions would count all but the first.
+  const issues = prefix.length > 1 ? validate(prefix + current, settings).issues : result.issues;
+  return { text: prefix + current, applied, issues };
 }

@@ -32,7 +32,7 @@ export function readLenientRecord(text: string, start: number, delimiter: Delimi
   for (;;) {
     const fieldStart = pos;
     let value: string;
-    const quote = paddedQuote(text, pos);
+    const quote = paddedQuote(text, pos, sep);
     if (quote !== pos && text.charCodeAt(quote) === QUOTE) {
       // ` "a, b"`: spaces before a quoted field. People mean the quoted value, so read it that way.
       findings.push({
@@ -70,9 +70,10 @@ export function readLenientRecord(text: string, start: number, delimiter: Delimi
 }
 
 /** Where a field's first non-blank character is, when only spaces or tabs come before it. */
-function paddedQuote(text: string, from: number): number {
+function paddedQuote(text: string, from: number, sep: number): number {
   let pos = from;
-  while (text.charCodeAt(pos) === 32 || text.charCodeAt(pos) === 9) pos++;
+  // In a tab-separated file a tab ends the field; only the other separators leave it as padding.
+  while (text.charCodeAt(pos) === 32 || (text.charCodeAt(pos) === 9 && sep !== 9)) pos++;
   return pos;
 }
 

@@ -34,6 +34,12 @@ class Reader {
   private pos: number;
   private line = 0;
   private readonly sep: number;
+  /**
+   * csv-parse reads the text as UTF-8, where a lone surrogate (which an editor's text can hold)
+   * becomes U+FFFD. Values are then taken from the text itself, so that a fix that writes a value
+   * back never replaces a character the user did not touch.
+   */
+  private readonly valuesFromText: boolean;
 
   constructor(
     private readonly text: string,
@@ -42,6 +48,7 @@ class Reader {
   ) {
     this.pos = start;
     this.sep = delimiter.charCodeAt(0);
+    this.valuesFromText = !isWellFormed(text);
   }
 
   run(): void {
@@ -106,7 +113,8 @@ class Reader {
       }
       const next = this.nextRecordStart(pos);
       if (next === undefined) return false;
-      this.records.push({ index: this.records.length, line: this.line, offset, length: pos - offset, values, spans });
+      const read = this.valuesFromText ? values.map((_, i) => rawValue(text, offset + (spans[2 * i] as number), offset + (spans[2 * i + 1] as number))) : values;
+      this.records.push({ index: this.records.length, line: this.line, offset, length: pos - offset, values: read, spans });
       this.line += breaks + (next > pos ? 1 : 0);
       this.pos = next;
     }
@@ -138,6 +146,21 @@ class Reader {
     if (c === LF) return pos + 1;
     return pos >= this.text.length ? pos : undefined;
   }
+}
+
+/**
+ * Whether the text has no lone surrogate. String.prototype.isWellFormed (ES2024, in Node 20) is
+ * missing from the ES2023 lib this project compiles against; it answers at once for most texts
+ * (one byte per character), where a pattern would scan them.
+ */
+function isWellFormed(text: string): boolean {
+  return (text as string & { isWellFormed(): boolean }).isWellFormed();
+}
+
+/** The value a field's raw text stands for: unquoted, with doubled quotes undone. */
+function rawValue(text: string, start: number, end: number): string {
+  if (text.charCodeAt(start) !== QUOTE) return text.slice(start, end);
+  return text.slice(start + 1, end - 1).replaceAll('""', '"');
 }
 
 function countQuotes(value: string): number {
