@@ -6,6 +6,7 @@ import { sniffDelimiter, sniffLineBreak } from './parse/sniff.js';
 import { isBlankRecord, reportBlankRow } from './rules/blank-row.js';
 import { RuleContext } from './rules/context.js';
 import { RULES } from './rules/index.js';
+import type { Rule } from './rules/rule.js';
 import { Row } from './rules/row.js';
 import { reportWrongDelimiter } from './rules/wrong-delimiter.js';
 import { DEFAULT_SETTINGS, type Settings } from './settings.js';
@@ -65,6 +66,7 @@ export function validate(source: string, settings: Settings = DEFAULT_SETTINGS, 
 
   const rules = RULES.map((create) => create());
   for (const rule of rules) rule.header?.(ctx);
+  const rowRules = rules.filter((rule) => rule.row !== undefined) as (Rule & Required<Pick<Rule, 'row'>>)[];
   const operationIndex = header.columns.OPERATION;
   for (const record of table.rows) {
     if (isBlankRecord(record)) {
@@ -74,7 +76,7 @@ export function validate(source: string, settings: Settings = DEFAULT_SETTINGS, 
     const operation = operationIndex === undefined ? undefined : operationNamed(record.values[operationIndex] ?? '');
     if (operation) table.counts[operation]++;
     const row = new Row(record, header, operation);
-    for (const rule of rules) rule.row?.(row, ctx);
+    for (const rule of rowRules) rule.row(row, ctx);
   }
   for (const rule of rules) rule.end?.(ctx);
   return { table, issues: sortIssues(ctx.issues) };

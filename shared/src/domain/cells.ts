@@ -39,6 +39,7 @@ export function formulaText(value: string): string | undefined {
 
 /** The value without surrounding white space; most values have none, and are returned as they are. */
 export function trimmed(value: string): string {
+  if (value.length === 0) return value;
   const first = value.charCodeAt(0);
   const last = value.charCodeAt(value.length - 1);
   return first > 32 && first < 0x7f && last > 32 && last < 0x7f ? value : value.trim();

@@ -1,8 +1,10 @@
+import { trimmed } from '../domain/cells.js';
 import type { CsvRecord, Table } from '../table.js';
 import type { RuleContext } from './context.js';
 
 export function isBlankRecord(record: CsvRecord): boolean {
-  return record.values.every((value) => value.trim() === '');
+  for (const value of record.values) if (trimmed(value) !== '') return false;
+  return true;
 }
 
 /** Data rows that hold a value: rows with an unknown operation count, blank ones do not. */

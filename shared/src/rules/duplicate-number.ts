@@ -1,6 +1,7 @@
 import { intendedValue } from '../domain/cells.js';
 import { countryNamed } from '../domain/countries.js';
 import { numberKey } from '../domain/phone.js';
+import { FirstRows } from './first-rows.js';
 import type { Rule } from './rule.js';
 import { Row } from './row.js';
 
@@ -9,19 +10,15 @@ import { Row } from './row.js';
  * outcome. Numbers are compared as meant: `+1 415 555 0123` and `+14155550123` are the same.
  */
 export function duplicateNumber(): Rule {
-  // Row numbers only: a 100,000-row export keeps one small entry per number.
-  const first = new Map<string, number>();
+  const first = new FirstRows();
   return {
     codes: ['duplicate-number'],
     row(row, ctx) {
       const value = intendedValue(row.raw('NUMBER') ?? '');
       if (value === '') return;
       const key = numberKey(value, () => countryNamed(row.value('COUNTRY')));
-      const earlier = first.get(key);
-      if (earlier === undefined) {
-        first.set(key, row.number);
-        return;
-      }
+      const earlier = first.firstOr(key, row.number);
+      if (earlier === row.number) return;
       const [start, end] = row.span('NUMBER');
       const earlierRow = ctx.table.rows[earlier - 1];
       const [relatedStart, relatedEnd] = (earlierRow && ctx.table.header ? new Row(earlierRow, ctx.table.header, undefined).span('NUMBER') : [start, end]);

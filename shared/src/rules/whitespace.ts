@@ -1,4 +1,4 @@
-import type { CsvRecord } from '../table.js';
+import { fieldSpan, type CsvRecord } from '../table.js';
 import type { RuleContext } from './context.js';
 import { trimmed } from '../domain/cells.js';
 import { quoteValue } from '../parse/quote-value.js';
@@ -9,8 +9,7 @@ function checkRecord(record: CsvRecord, row: number | undefined, names: readonly
   for (let i = 0; i < record.values.length; i++) {
     const value = record.values[i] as string;
     if (value === '' || trimmed(value) === value) continue;
-    const start = record.offset + (record.spans[2 * i] as number);
-    const end = record.offset + (record.spans[2 * i + 1] as number);
+    const [start, end] = fieldSpan(record, i) as [number, number];
     const column = names[i];
     ctx.report({
       code: 'whitespace',

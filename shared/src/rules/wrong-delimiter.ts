@@ -1,6 +1,6 @@
 import type { OffsetFix } from '../parse/findings.js';
 import { quoteValue } from '../parse/quote-value.js';
-import type { CsvRecord, Table } from '../table.js';
+import { fieldSpan, type CsvRecord, type Table } from '../table.js';
 import type { RuleContext } from './context.js';
 
 const NAMES = { ';': 'semicolons', '\t': 'tabs', ',': 'commas' } as const;
@@ -13,7 +13,7 @@ export function reportWrongDelimiter(table: Table, records: readonly CsvRecord[]
   const header = records[0];
   if (table.delimiter === ',' || !header) return;
   // Point at the header's first separator; a header read as one field has none to point at.
-  const separator = header.values.length > 1 ? header.offset + (header.spans[1] ?? 0) : undefined;
+  const separator = header.values.length > 1 ? fieldSpan(header, 0)?.[1] : undefined;
   const start = header.offset;
   const end = records.reduce((last, record) => Math.max(last, record.offset + record.length), start);
   const fixes: OffsetFix[] = canRewrite

@@ -21,6 +21,10 @@ const COLUMN_CHECKS: Partial<Record<ColumnName, CellCheck>> = {
 /** Columns whose own check reads `NULL` and the like better than the look-alike check does. */
 const OWN_NULL_READING: readonly ColumnName[] = ['NUMBER', 'OPERATION', 'PROVIDER'];
 
+export function hasOwnCheck(column: ColumnName): boolean {
+  return COLUMN_CHECKS[column] !== undefined;
+}
+
 /** Unwrapping `="abc"` in NUMBER gives `abc`: a fix, but not a safe one, when the value it leaves is an error. */
 function withSafeUnwrap(diagnosis: CellDiagnosis | undefined, cell: CellInput): CellDiagnosis | undefined {
   if (!diagnosis?.fixes) return diagnosis;
@@ -36,7 +40,7 @@ function withSafeUnwrap(diagnosis: CellDiagnosis | undefined, cell: CellInput): 
  * values in columns without a check of their own; this lets them pass without building a diagnosis.
  */
 export function worthDiagnosing(column: ColumnName, kind: CellKind, operation: Operation | undefined): boolean {
-  if (kind === 'value') return COLUMN_CHECKS[column] !== undefined;
+  if (kind === 'value') return hasOwnCheck(column);
   if (kind === 'empty') return valueRequired(column, operation);
   return true;
 }
