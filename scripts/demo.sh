@@ -9,6 +9,7 @@ run() {
   printf '\n$ numbers-csv %s\n' "$*"
   "${cli[@]}" "$@"
   local code=$?
+  echo
   if [ "$code" -gt 1 ]; then exit "$code"; fi
 }
 
