@@ -82,3 +82,18 @@ describe('reader regressions', () => {
     assert.equal(validate('"NUMBER";"OPERATION"\n').table.delimiter, ';');
   });
 });
+
+describe('field spans of wide records', () => {
+  it('places quoted fields before and beyond the 30 whose quoting a record notes in a bit mask', () => {
+    const names = Array.from({ length: 34 }, (_, i) => `C${i}`);
+    const cells = names.map((_, i) => (i % 3 === 0 ? `"v${i}, ""q"""` : `v${i}`));
+    const text = `${names.join(',')}\n${cells.join(',')}\n`;
+    const row = validate(text).table.rows[0];
+    assert.ok(row);
+    cells.forEach((cell, i) => {
+      const span = fieldSpan(row, i);
+      assert.ok(span);
+      assert.equal(text.slice(...span), cell, `field ${i}`);
+    });
+  });
+});

@@ -35,6 +35,23 @@ export function readNumber(value: string, country: () => string | undefined): Nu
   return slowReadings.get(value, country());
 }
 
+/**
+ * The number an E.164 value stands for, or 0 when the value is not E.164 (no E.164 number is 0).
+ * The same test as the E164 pattern, fused with the conversion: rules that key rows by number run
+ * it on every row, where the pattern and then Number() cost twice as much. 15 digits are exact in a double.
+ */
+export function e164Value(value: string): number {
+  const length = value.length;
+  if (length < 9 || length > 16 || value.charCodeAt(0) !== 43 /* + */) return 0;
+  let number = 0;
+  for (let i = 1; i < length; i++) {
+    const digit = value.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9 || (i === 1 && digit === 0)) return 0;
+    number = number * 10 + digit;
+  }
+  return number;
+}
+
 /** A key under which two cells name the same number: its E.164 form where that is certain. */
 export function numberKey(value: string, country: () => string | undefined): string {
   if (E164.test(value)) return value;

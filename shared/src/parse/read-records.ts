@@ -1,5 +1,5 @@
 import { parse, CsvError } from 'csv-parse/sync';
-import { fieldSpan, type CsvRecord, type Delimiter } from '../table.js';
+import { QUOTED_BITS, countQuotes, fieldSpan, rawLength, type CsvRecord, type Delimiter } from '../table.js';
 import type { ReadFinding } from './findings.js';
 import { readLenientRecord } from './lenient-record.js';
 
@@ -96,13 +96,15 @@ class Reader {
     for (const values of rows) {
       const offset = this.pos;
       let starts: number[] | undefined;
+      let quoted = 0;
       let pos = offset;
       let breaks = 0;
       for (let i = 0; i < values.length; i++) {
         const value = values[i] as string;
         const fieldStart = pos;
         if (text.charCodeAt(pos) === QUOTE) {
-          starts ??= plainStarts(values, i);
+          if (i < QUOTED_BITS && !starts) quoted |= 1 << i;
+          else starts ??= startsBefore(values, quoted, i);
           pos += value.length + 2 + countQuotes(value);
           if (value.indexOf('\n') !== -1 || value.indexOf('\r') !== -1) breaks += countLineBreaks(value);
         } else {
@@ -116,8 +118,16 @@ class Reader {
       }
       const next = this.nextRecordStart(pos);
       if (next === undefined) return false;
-      const record: CsvRecord = { index: this.records.length, line: this.line, offset, length: pos - offset, values };
-      if (starts) record.starts = starts;
+      const index = this.records.length;
+      const length = pos - offset;
+      // One literal each, rather than adding a property afterwards: an added property costs every such
+      // record a second object (its property store), retained as long as the table.
+      const line = this.line;
+      const record: CsvRecord = starts
+        ? { index, line, offset, length, values, starts }
+        : quoted !== 0
+          ? { index, line, offset, length, values, quoted }
+          : { index, line, offset, length, values };
       if (this.valuesFromText) record.values = values.map((_, i) => rawValue(text, ...(fieldSpan(record, i) as [number, number])));
       this.records.push(record);
       this.line += breaks + (next > pos ? 1 : 0);
@@ -178,21 +188,15 @@ function lineBreaksOf(text: string): string[] {
   return /\r(?!\n)|(?:^|[^\r])\n/.test(text) ? ['\r\n', '\n', '\r'] : ['\r\n'];
 }
 
-/** Starts of the fields before `count`, none of them quoted: each value and one separator after the other. */
-function plainStarts(values: readonly string[], count: number): number[] {
+/** Starts of the fields before `count`, from their values and which of them are quoted. */
+function startsBefore(values: readonly string[], quoted: number, count: number): number[] {
   const starts = new Array<number>(values.length);
   let at = 0;
   for (let i = 0; i < count; i++) {
     starts[i] = at;
-    at += (values[i] as string).length + 1;
+    at += rawLength(values, quoted, i) + 1;
   }
   return starts;
-}
-
-function countQuotes(value: string): number {
-  let count = 0;
-  for (let at = value.indexOf('"'); at !== -1; at = value.indexOf('"', at + 1)) count++;
-  return count;
 }
 
 export function countLineBreaks(value: string): number {

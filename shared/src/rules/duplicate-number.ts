@@ -1,6 +1,6 @@
 import { intendedValue } from '../domain/cells.js';
 import { countryNamed } from '../domain/countries.js';
-import { numberKey } from '../domain/phone.js';
+import { e164Value, numberKey } from '../domain/phone.js';
 import { FirstRows } from './first-rows.js';
 import type { Rule } from './rule.js';
 import { Row } from './row.js';
@@ -16,8 +16,9 @@ export function duplicateNumber(): Rule {
     row(row, ctx) {
       const value = intendedValue(row.raw('NUMBER') ?? '');
       if (value === '') return;
-      const key = numberKey(value, () => countryNamed(row.value('COUNTRY')));
-      const earlier = first.firstOr(key, row.number);
+      // An E.164 value is its own key (nearly every row of an export): no closure, no string key.
+      const e164 = e164Value(value);
+      const earlier = e164 !== 0 ? first.firstOrNumber(e164, row.number) : first.firstOr(numberKey(value, () => countryNamed(row.value('COUNTRY'))), row.number);
       if (earlier === row.number) return;
       const [start, end] = row.span('NUMBER');
       const earlierRow = ctx.table.rows[earlier - 1];

@@ -1,4 +1,4 @@
-const E164 = /^\+[1-9]\d{7,14}$/;
+import { e164Value } from '../domain/phone.js';
 
 /**
  * The first row on which each number key was seen. E.164 keys (nearly all of them, in an export) are
@@ -13,12 +13,15 @@ export class FirstRows {
 
   /** The row first seen with `key`; records `row` as the first when the key is new. */
   firstOr(key: string, row: number): number {
-    if (!E164.test(key)) {
-      const earlier = this.others.get(key);
-      if (earlier === undefined) this.others.set(key, row);
-      return earlier ?? row;
-    }
-    const value = Number(key);
+    const value = e164Value(key);
+    if (value !== 0) return this.firstOrNumber(value, row);
+    const earlier = this.others.get(key);
+    if (earlier === undefined) this.others.set(key, row);
+    return earlier ?? row;
+  }
+
+  /** As `firstOr`, for a key already read with `e164Value` (not 0). */
+  firstOrNumber(value: number, row: number): number {
     let slot = this.slotOf(value);
     const found = this.keys[slot] as number;
     if (found === value) return this.rows[slot] as number;

@@ -3,24 +3,33 @@ import type { Position, Range } from '../issue.js';
 /**
  * Maps offsets in a text to LSP positions and back. Line breaks are `\n`, `\r\n` and a lone `\r`,
  * as in LSP and in the CSV parser, so that both agree on every line number.
+ *
+ * Lines are found as far as a question needs them, not up front: a file with few issues is asked
+ * about few places, and the starts of all 100,000 lines of an export would only be garbage to collect.
  */
 export class LineIndex {
-  private readonly starts: number[];
+  /** Starts of the lines found so far, in order; the first line always starts at 0. */
+  private readonly starts: number[] = [0];
+  /** Every line break has been found. */
+  private complete = false;
+  /** Whether the text has a `\r`; undefined until the first scan. */
+  private hasCr: boolean | undefined;
 
-  constructor(readonly text: string) {
-    this.starts = lineStarts(text);
-  }
+  constructor(readonly text: string) {}
 
   get lineCount(): number {
+    this.findLines(Infinity);
     return this.starts.length;
   }
 
   lineStart(line: number): number {
+    this.findLines(line + 1);
     return this.starts[Math.min(Math.max(line, 0), this.starts.length - 1)] ?? 0;
   }
 
   positionAt(offset: number): Position {
     const clamped = Math.min(Math.max(offset, 0), this.text.length);
+    this.findPast(clamped);
     let low = 0;
     let high = this.starts.length - 1;
     while (low < high) {
@@ -32,6 +41,7 @@ export class LineIndex {
   }
 
   offsetAt(position: Position): number {
+    this.findLines(position.line + 2);
     if (position.line >= this.starts.length) return this.text.length;
     const start = this.lineStart(position.line);
     const next = position.line + 1 < this.starts.length ? this.lineStart(position.line + 1) : this.text.length;
@@ -41,23 +51,40 @@ export class LineIndex {
   range(start: number, end: number): Range {
     return { start: this.positionAt(start), end: this.positionAt(end) };
   }
-}
 
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  if (text.indexOf('\r') === -1) {
-    // The common case: only `\n`. indexOf is several times faster than a character loop.
-    for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
-    return starts;
+  /** Finds line starts until `count` are known or the text ends. */
+  private findLines(count: number): void {
+    while (!this.complete && this.starts.length < count) this.findNext();
   }
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 13) {
-      if (text.charCodeAt(i + 1) === 10) i++;
-      starts.push(i + 1);
-    } else if (c === 10) {
-      starts.push(i + 1);
+
+  /** Finds line starts until one lies beyond `offset` or the text ends. */
+  private findPast(offset: number): void {
+    while (!this.complete && (this.starts[this.starts.length - 1] as number) <= offset) this.findNext();
+  }
+
+  /** Adds the start of the line after the last one found, or marks the index complete. */
+  private findNext(): void {
+    const text = this.text;
+    const from = this.starts[this.starts.length - 1] as number;
+    this.hasCr ??= text.indexOf('\r') !== -1;
+    if (!this.hasCr) {
+      // The common case: only `\n`. indexOf is several times faster than a character loop.
+      const at = text.indexOf('\n', from);
+      if (at === -1) this.complete = true;
+      else this.starts.push(at + 1);
+      return;
     }
+    for (let i = from; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 13) {
+        this.starts.push(text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1);
+        return;
+      }
+      if (c === 10) {
+        this.starts.push(i + 1);
+        return;
+      }
+    }
+    this.complete = true;
   }
-  return starts;
 }

@@ -21,8 +21,16 @@ const COLUMN_CHECKS: Partial<Record<ColumnName, CellCheck>> = {
 /** Columns whose own check reads `NULL` and the like better than the look-alike check does. */
 const OWN_NULL_READING: readonly ColumnName[] = ['NUMBER', 'OPERATION', 'PROVIDER'];
 
+/** Columns whose check reads the value and nothing else (not the row's operation or COUNTRY). */
+const VALUE_ONLY_CHECKS: readonly ColumnName[] = ['OPERATION', 'LOCALE', 'COUNTRY'];
+
 export function hasOwnCheck(column: ColumnName): boolean {
   return COLUMN_CHECKS[column] !== undefined;
+}
+
+/** Whether a plain value of the column that passed once passes on every row. */
+export function checksValueOnly(column: ColumnName): boolean {
+  return VALUE_ONLY_CHECKS.includes(column);
 }
 
 /** Unwrapping `="abc"` in NUMBER gives `abc`: a fix, but not a safe one, when the value it leaves is an error. */

@@ -1,11 +1,13 @@
 import { countryNamed } from '../../domain/countries.js';
-import { readNumber } from '../../domain/phone.js';
+import { e164Value, readNumber } from '../../domain/phone.js';
 import type { CellCheck } from './diagnosis.js';
 
 const EXAMPLE = '+14155550123';
 
 /** NUMBER: an E.164 phone number or a UUID, and what spreadsheets do to phone numbers. */
 export const checkNumber: CellCheck = ({ value, row, settings }) => {
+  // Nearly every NUMBER is E.164: pass it before building the country lookup and the messages' parts.
+  if (e164Value(value) !== 0 && settings.numberFormats.includes('e164')) return undefined;
   const countryOf = () => countryNamed(row.value('COUNTRY'));
   const reading = readNumber(value, countryOf);
   const e164 = settings.numberFormats.includes('e164');
