@@ -13,7 +13,10 @@ import { DEFAULT_SETTINGS, type Settings } from './settings.js';
 import type { CsvRecord, Header, Table } from './table.js';
 import { LineIndex } from './text/line-index.js';
 
-/** Live data that context rules check against; offline validation never needs it. */
+/**
+ * Live data for the rules that need it (what each row will really do, who may approve). No rule reads
+ * it yet: those rules come with the numbers API client, and offline validation never needs them.
+ */
 export interface ValidationContext {
   /** Groups in which the user holds the OWNER role. */
   ownedGroups?: readonly string[];
