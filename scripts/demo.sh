@@ -4,12 +4,17 @@
 set -u
 cd "$(dirname "$0")/.."
 cli=(node cli/dist/main.js)
+messages=$(mktemp)
+trap 'rm -f "$messages"' EXIT
 
 run() {
   printf '\n$ numbers-csv %s\n' "$*"
-  "${cli[@]}" "$@"
-  local code=$?
-  echo
+  # The output first, then what the command says about it: a fixed file may not end with a line break.
+  local output code
+  output=$("${cli[@]}" "$@" 2>"$messages")
+  code=$?
+  printf '%s\n' "$output"
+  cat "$messages"
   if [ "$code" -gt 1 ]; then exit "$code"; fi
 }
 

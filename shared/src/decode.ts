@@ -40,7 +40,7 @@ function decodeAs(label: string, bytes: Uint8Array): string {
 const DESCRIPTIONS: Record<Exclude<Encoding, 'utf-8' | 'utf-8-bom'>, string> = {
   'utf-16le': 'UTF-16 ("Unicode text")',
   'utf-16be': 'UTF-16 big-endian',
-  'windows-1252': 'Windows-1252 (the bytes are not valid UTF-8)',
+  'windows-1252': 'Windows-1252',
 };
 
 /** What to tell the user about an encoding; undefined for UTF-8, which needs no word. */
