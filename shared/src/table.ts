@@ -8,8 +8,6 @@ export type Delimiter = ',' | ';' | '\t';
 export interface CsvRecord {
   /** 0-based position among the file's records. */
   index: number;
-  /** 0-based line of the record's first character. */
-  line: number;
   /** Offset of the record's first character in the text. */
   offset: number;
   /** Length of the record's text, without its line break. */

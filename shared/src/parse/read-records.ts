@@ -32,7 +32,6 @@ class Reader {
   readonly records: CsvRecord[] = [];
   readonly findings: ReadFinding[] = [];
   private pos: number;
-  private line = 0;
   private readonly sep: number;
   /**
    * csv-parse reads the text as UTF-8, where a lone surrogate (which an editor's text can hold)
@@ -98,7 +97,6 @@ class Reader {
       let starts: number[] | undefined;
       let quoted = 0;
       let pos = offset;
-      let breaks = 0;
       for (let i = 0; i < values.length; i++) {
         const value = values[i] as string;
         const fieldStart = pos;
@@ -106,7 +104,6 @@ class Reader {
           if (i < QUOTED_BITS && !starts) quoted |= 1 << i;
           else starts ??= startsBefore(values, quoted, i);
           pos += value.length + 2 + countQuotes(value);
-          if (value.indexOf('\n') !== -1 || value.indexOf('\r') !== -1) breaks += countLineBreaks(value);
         } else {
           pos += value.length;
         }
@@ -122,15 +119,13 @@ class Reader {
       const length = pos - offset;
       // One literal each, rather than adding a property afterwards: an added property costs every such
       // record a second object (its property store), retained as long as the table.
-      const line = this.line;
       const record: CsvRecord = starts
-        ? { index, line, offset, length, values, starts }
+        ? { index, offset, length, values, starts }
         : quoted !== 0
-          ? { index, line, offset, length, values, quoted }
-          : { index, line, offset, length, values };
+          ? { index, offset, length, values, quoted }
+          : { index, offset, length, values };
       if (this.valuesFromText) record.values = values.map((_, i) => rawValue(text, ...(fieldSpan(record, i) as [number, number])));
       this.records.push(record);
-      this.line += breaks + (next > pos ? 1 : 0);
       this.pos = next;
     }
     return true;
@@ -142,7 +137,6 @@ class Reader {
     const offset = this.pos;
     this.records.push({
       index,
-      line: this.line,
       offset,
       length: read.end - offset,
       values: read.values,
@@ -150,7 +144,6 @@ class Reader {
       recovered: true,
     });
     this.findings.push(...read.findings);
-    this.line += countLineBreaks(this.text.slice(offset, read.next));
     this.pos = read.next;
   }
 
@@ -197,17 +190,4 @@ function startsBefore(values: readonly string[], quoted: number, count: number):
     at += rawLength(values, quoted, i) + 1;
   }
   return starts;
-}
-
-export function countLineBreaks(value: string): number {
-  let count = 0;
-  for (let i = 0; i < value.length; i++) {
-    const c = value.charCodeAt(i);
-    if (c === LF) count++;
-    else if (c === CR) {
-      count++;
-      if (value.charCodeAt(i + 1) === LF) i++;
-    }
-  }
-  return count;
 }
