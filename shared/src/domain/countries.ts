@@ -10,10 +10,6 @@ const CODES =
 
 export const COUNTRY_CODES: ReadonlySet<string> = new Set(CODES.split(' '));
 
-export function isCountryCode(value: string): boolean {
-  return COUNTRY_CODES.has(value);
-}
-
 /** The country a cell names, accepting any case; undefined when it names none. */
 export function countryNamed(value: string): string | undefined {
   if (COUNTRY_CODES.has(value)) return value;

@@ -17,10 +17,6 @@ export class Row {
     return this.record.index - this.header.record.index;
   }
 
-  has(column: ColumnName): boolean {
-    return this.header.columns[column] !== undefined;
-  }
-
   /** The raw value, or undefined when the header has no such column or the row is too short. */
   raw(column: ColumnName): string | undefined {
     const index = this.header.columns[column];
