@@ -71,7 +71,9 @@ export function validate(source: string, settings: Settings = DEFAULT_SETTINGS, 
 
   const rules = RULES.map((create) => create());
   for (const rule of rules) rule.header?.(ctx);
-  const rowRules = rules.filter((rule) => rule.row !== undefined) as (Rule & Required<Pick<Rule, 'row'>>)[];
+  // The row checks themselves, not the rules: calling `rule.row` on ten rules of ten shapes makes the
+  // property read megamorphic, a slow look-up on each of a million calls.
+  const rowChecks = rules.flatMap((rule) => (rule.row ? [rule.row.bind(rule)] : []));
   const operationIndex = header.columns.OPERATION;
   for (const record of table.rows) {
     if (isBlankRecord(record)) {
@@ -81,7 +83,7 @@ export function validate(source: string, settings: Settings = DEFAULT_SETTINGS, 
     const operation = operationIndex === undefined ? undefined : operationNamed(record.values[operationIndex] ?? '');
     if (operation) table.counts[operation]++;
     const row = new Row(record, header, operation);
-    for (const rule of rowRules) rule.row(row, ctx);
+    for (const check of rowChecks) check(row, ctx);
   }
   for (const rule of rules) rule.end?.(ctx);
   return { table, issues: sortIssues(ctx.issues) };

@@ -14,7 +14,7 @@ export function cellKind(value: string): CellKind {
   if (value === '') return 'empty';
   // Cheap first-character tests keep the patterns off the hot path: most cells are plain values.
   const first = value.charCodeAt(0);
-  if (value.length <= 8 && (first === 60 /* < */ || first === 40 || first === 91 || first === 123 || first === 35 || first === 92 || first === 78 || first === 110)) {
+  if (mayBeNull(first, value.length)) {
     if (value === NULL_TOKEN) return 'null';
     if (NULL_LOOKALIKE.test(value)) return 'null-lookalike';
   }
@@ -22,6 +22,25 @@ export function cellKind(value: string): CellKind {
   // `+`, `-` and `@` start a formula only when a function name follows; `+1415…` is a phone number.
   if ((first === 43 || first === 45 || first === 64) && isNameStart(value.charCodeAt(1)) && FORMULA.test(value)) return 'formula';
   return 'value';
+}
+
+/** Whether a value with this first character and length can be `<NULL>` or look like it. */
+function mayBeNull(first: number, length: number): boolean {
+  switch (first) {
+    case 78 /* N */:
+    case 110 /* n */:
+      // Only `null` itself: an export's `Numeric` or `Nordics` must not reach the pattern on every row.
+      return length === 4;
+    case 60 /* < */:
+    case 40 /* ( */:
+    case 91 /* [ */:
+    case 123 /* { */:
+    case 35 /* # */:
+    case 92 /* \ */:
+      return true;
+    default:
+      return false;
+  }
 }
 
 function isNameStart(c: number): boolean {

@@ -5,7 +5,10 @@ const BY_LOWER_CASE = new Map<string, Operation>(OPERATIONS.map((op) => [op.toLo
 
 /** The operation a value names, ignoring case and surrounding spaces; undefined when it names none. */
 export function operationNamed(value: string): Operation | undefined {
-  return isOperation(value) ? value : BY_LOWER_CASE.get(value.trim().toLowerCase());
+  // The constant, never the cell's own string: rules count and look up by operation on every row, and
+  // only a constant is hashed once and compared by identity.
+  for (const operation of OPERATIONS) if (value === operation) return operation;
+  return BY_LOWER_CASE.get(value.trim().toLowerCase());
 }
 
 export function isOperation(value: string): value is Operation {

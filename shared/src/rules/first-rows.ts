@@ -1,63 +1,72 @@
 import { e164Value } from '../domain/phone.js';
 
+/** A row whose number an earlier row already has. */
+export interface RepeatedRow {
+  row: number;
+  first: number;
+}
+
 /**
- * The first row on which each number key was seen. E.164 keys (nearly all of them, in an export) are
- * kept as numbers in an open-addressing table: a 15-digit number is exact in a double, and the table
- * costs a fraction of a string-keyed Map on 100,000 rows. Any other key goes to a Map.
+ * Finds the rows whose number key an earlier row already has. E.164 keys (nearly all of them, in an
+ * export) are kept as numbers, side by side in typed arrays, and found again by one sort at the end:
+ * a 15-digit number is exact in a double, and on 100,000 rows the sort costs a fraction of a
+ * look-up per row, which misses the processor's caches every time once the table outgrows them. Any
+ * other key goes to a Map.
  */
 export class FirstRows {
   private keys = new Float64Array(1024);
   private rows = new Int32Array(1024);
   private size = 0;
   private readonly others = new Map<string, number>();
+  private readonly repeatedOthers: RepeatedRow[] = [];
 
-  /** The row first seen with `key`; records `row` as the first when the key is new. */
-  firstOr(key: string, row: number): number {
+  add(key: string, row: number): void {
     const value = e164Value(key);
-    if (value !== 0) return this.firstOrNumber(value, row);
-    const earlier = this.others.get(key);
-    if (earlier === undefined) this.others.set(key, row);
-    return earlier ?? row;
+    if (value !== 0) return this.addNumber(value, row);
+    const first = this.others.get(key);
+    if (first === undefined) this.others.set(key, row);
+    else this.repeatedOthers.push({ row, first });
   }
 
-  /** As `firstOr`, for a key already read with `e164Value` (not 0). */
-  firstOrNumber(value: number, row: number): number {
-    let slot = this.slotOf(value);
-    const found = this.keys[slot] as number;
-    if (found === value) return this.rows[slot] as number;
-    if (2 * (this.size + 1) > this.keys.length) {
-      this.grow();
-      slot = this.slotOf(value);
-    }
-    this.keys[slot] = value;
-    this.rows[slot] = row;
+  /** As `add`, for a key already read with `e164Value` (not 0). Rows must come in ascending order. */
+  addNumber(value: number, row: number): void {
+    if (this.size === this.keys.length) this.grow();
+    this.keys[this.size] = value;
+    this.rows[this.size] = row;
     this.size++;
-    return row;
   }
 
-  /** The slot holding `value`, or the empty one where it belongs. 0 marks empty: no E.164 number is 0. */
-  private slotOf(value: number): number {
-    const mask = this.keys.length - 1;
-    const high = (value / 4294967296) >>> 0;
-    let slot = Math.imul((value >>> 0) ^ Math.imul(high, 0x85ebca6b), 0x9e3779b1) & mask;
-    for (;;) {
-      const at = this.keys[slot] as number;
-      if (at === 0 || at === value) return slot;
-      slot = (slot + 1) & mask;
+  /** Every row whose key an earlier row has, in row order. */
+  repeated(): RepeatedRow[] {
+    const repeated = [...this.repeatedOthers, ...this.repeatedNumbers()];
+    return repeated.sort((a, b) => a.row - b.row);
+  }
+
+  private repeatedNumbers(): RepeatedRow[] {
+    const keys = this.keys.subarray(0, this.size);
+    const sorted = keys.slice().sort();
+    const twice = new Set<number>();
+    for (let i = 1; i < sorted.length; i++) if (sorted[i] === sorted[i - 1]) twice.add(sorted[i] as number);
+    if (twice.size === 0) return [];
+    const firstRow = new Map<number, number>();
+    const repeated: RepeatedRow[] = [];
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i] as number;
+      if (!twice.has(key)) continue;
+      const row = this.rows[i] as number;
+      const first = firstRow.get(key);
+      if (first === undefined) firstRow.set(key, row);
+      else repeated.push({ row, first });
     }
+    return repeated;
   }
 
   private grow(): void {
-    const keys = this.keys;
-    const rows = this.rows;
-    this.keys = new Float64Array(keys.length * 2);
-    this.rows = new Int32Array(keys.length * 2);
-    for (let i = 0; i < keys.length; i++) {
-      const key = keys[i] as number;
-      if (key === 0) continue;
-      const slot = this.slotOf(key);
-      this.keys[slot] = key;
-      this.rows[slot] = rows[i] as number;
-    }
+    const keys = new Float64Array(this.keys.length * 2);
+    const rows = new Int32Array(this.rows.length * 2);
+    keys.set(this.keys);
+    rows.set(this.rows);
+    this.keys = keys;
+    this.rows = rows;
   }
 }

@@ -30,6 +30,13 @@ describe('<NULL> and its look-alikes', () => {
     assertIssue(result, 'null-lookalike', { line: 2, column: 35, field: 'NOTE' });
   });
 
+  it('reads a look-alike written with spaces, and leaves words that start like null alone', () => {
+    const result = check(`${UPDATE_HEADER}\n+14155550101,Update,< NULL >,[  null  ],,,Nulled on purpose\n`);
+    assertIssue(result, 'null-lookalike', { line: 2, column: 21, field: 'MINIAPP_ID' });
+    assertIssue(result, 'null-lookalike', { line: 2, column: 30, field: 'PHONE_NUMBER_SET_ID' });
+    assert.equal(result.issues.filter((issue) => issue.code === 'null-lookalike').length, 2, 'NOTE holds a sentence, not a look-alike');
+  });
+
   it('warns about a look-alike where <NULL> is not allowed, without a fix', () => {
     const issue = assertIssue(check(csv`
       NUMBER,OPERATION,MINIAPP_ID,LOCALE
