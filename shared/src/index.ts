@@ -22,3 +22,4 @@ export { LineIndex } from './text/line-index.js';
 export { applyEdits } from './text/apply-edits.js';
 export { OPERATIONS, type Operation, type OperationCounts } from './domain/operations.js';
 export { EXPORT_COLUMNS, KNOWN_COLUMNS, NULL_TOKEN, REQUIRED_COLUMNS, REQUIRED_VALUES, type ColumnName } from './domain/columns.js';
+export * from './editor/index.js';

@@ -1,0 +1,1 @@
+export { CsvDocument, type DocumentChange } from './document.js';
