@@ -1,7 +1,7 @@
 import type { Issue } from './issue.js';
 import { isKnownColumn, type ColumnName } from './domain/columns.js';
 import { operationNamed, zeroCounts } from './domain/operations.js';
-import { readRecords } from './parse/read-records.js';
+import { readRecords, type ReadResult } from './parse/read-records.js';
 import { sniffDelimiter, sniffLineBreak } from './parse/sniff.js';
 import { isBlankRecord, reportBlankRow } from './rules/blank-row.js';
 import { RuleContext } from './rules/context.js';
@@ -10,7 +10,7 @@ import type { Rule } from './rules/rule.js';
 import { Row } from './rules/row.js';
 import { reportWrongDelimiter } from './rules/wrong-delimiter.js';
 import { DEFAULT_SETTINGS, type Settings } from './settings.js';
-import type { CsvRecord, Header, Table } from './table.js';
+import type { CsvRecord, Delimiter, Header, Table } from './table.js';
 import { LineIndex } from './text/line-index.js';
 
 /**
@@ -33,6 +33,16 @@ export interface ValidationResult {
  * its issues out. Never throws on any text.
  */
 export function validate(source: string, settings: Settings = DEFAULT_SETTINGS, _context?: ValidationContext): ValidationResult {
+  return validateRead(source, settings, (text, delimiter) => readRecords(text, 0, delimiter));
+}
+
+/**
+ * Reads the records and validates a text that has no byte order mark
+ * (`read(text, delimiter)`), e.g. records an editor kept from the last validation, with only what
+ * an edit touched read again. It must return what `readRecords(text, 0, delimiter)` would, and
+ * hand over its array: the array becomes the table's rows.
+ */
+export function validateRead(source: string, settings: Settings, read: (text: string, delimiter: Delimiter) => ReadResult): ValidationResult {
   // Editors hide the byte order mark and count columns without it; so do all positions here.
   const bom = source.charCodeAt(0) === 0xfeff;
   const text = bom ? source.slice(1) : source;
@@ -52,21 +62,21 @@ export function validate(source: string, settings: Settings = DEFAULT_SETTINGS, 
     return { table, issues: ctx.issues };
   }
 
-  const read = readRecords(text, 0, table.delimiter);
-  const headerIndex = read.records.findIndex((record) => !isBlankRecord(record));
-  const headerRecord = read.records[headerIndex];
+  const { records, findings } = read(text, table.delimiter);
+  const headerIndex = records.findIndex((record) => !isBlankRecord(record));
+  const headerRecord = records[headerIndex];
   if (!headerRecord) {
     ctx.report({ code: 'empty-file', message: 'The file is empty. Start with a header such as NUMBER,OPERATION.', start: 0, end: text.length });
     return { table, issues: ctx.issues };
   }
-  for (const finding of read.findings) ctx.report({ ...finding, ...(finding.record > headerIndex ? { row: finding.record - headerIndex } : {}) });
-  reportWrongDelimiter(table, read.records, read.findings.length === 0, ctx);
+  for (const finding of findings) ctx.report({ ...finding, ...(finding.record > headerIndex ? { row: finding.record - headerIndex } : {}) });
+  reportWrongDelimiter(table, records, findings.length === 0, ctx);
 
   const header = readHeader(headerRecord);
   table.header = header;
   // The records become the rows in place: a copy of 100,000 entries would only add to what the collector scans.
-  const beforeHeader = read.records.splice(0, headerIndex + 1);
-  table.rows = read.records;
+  const beforeHeader = records.splice(0, headerIndex + 1);
+  table.rows = records;
   for (const record of beforeHeader.slice(0, headerIndex)) reportBlankRow(record, undefined, ctx);
 
   const rules = RULES.map((create) => create());

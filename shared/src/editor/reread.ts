@@ -1,0 +1,81 @@
+import { readRecords } from '../parse/read-records.js';
+import type { CsvRecord, Delimiter } from '../table.js';
+
+/** One replacement, in offsets of the text before it: `[start, end)` became `length` characters. */
+export interface Replacement {
+  start: number;
+  end: number;
+  length: number;
+}
+
+/**
+ * The records of `text`, the text after `replacement`, from the records of the text before it, reading
+ * again only the records the replacement touched. Undefined when they cannot be had that way (a quote
+ * left open to the end of the text): the caller then reads the whole text.
+ *
+ * Reading from the start of a record gives the same records as reading the whole text, because the
+ * reader is outside quotes there. So the records before the replacement stay, and so do those after
+ * the first old record boundary past it at which the new reading ends cleanly on a line break. Those
+ * are moved, not read: their offsets are relative to nothing but their own start.
+ *
+ * The records after the replacement are updated in place; the array passed in is not changed.
+ */
+export function rereadRecords(records: readonly CsvRecord[], text: string, replacement: Replacement, delimiter: Delimiter): CsvRecord[] | undefined {
+  if (records.length === 0) return undefined;
+  const delta = replacement.length - (replacement.end - replacement.start);
+  // One record early: a "\n" typed after a lone "\r" joins the two into one line break, which
+  // changes where the record before ends.
+  const first = Math.max(0, lastStartingAtOrBefore(records, replacement.start) - 1);
+  const from = (records[first] as CsvRecord).offset;
+  let next = firstStartingAfter(records, replacement.end);
+  for (;;) {
+    const until = next < records.length ? (records[next] as CsvRecord).offset + delta : text.length;
+    const read = readRecords(text.slice(from, until), 0, delimiter);
+    if (read.findings.length === 0 && read.records.every((record) => !record.recovered)) {
+      return splice(records, first, next, read.records, from, delta);
+    }
+    // A quote the edit opened may close a few records later; past the end, the whole text is read.
+    if (until === text.length) return undefined;
+    next = Math.min(records.length, next + 2 * (next - first) + 1);
+  }
+}
+
+function splice(records: readonly CsvRecord[], first: number, next: number, fresh: CsvRecord[], from: number, delta: number): CsvRecord[] {
+  fresh.forEach((record, i) => {
+    record.offset += from;
+    record.index = first + i;
+  });
+  const shift = first + fresh.length - next;
+  const tail = records.slice(next);
+  if (delta !== 0 || shift !== 0) {
+    for (const record of tail) {
+      record.offset += delta;
+      record.index += shift;
+    }
+  }
+  return records.slice(0, first).concat(fresh, tail);
+}
+
+/** The index of the last record that starts at or before `offset` (0 if none does). */
+function lastStartingAtOrBefore(records: readonly CsvRecord[], offset: number): number {
+  let low = 0;
+  let high = records.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if ((records[mid] as CsvRecord).offset <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+
+/** The index of the first record that starts after `offset`, or the number of records. */
+function firstStartingAfter(records: readonly CsvRecord[], offset: number): number {
+  let low = 0;
+  let high = records.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((records[mid] as CsvRecord).offset > offset) high = mid;
+    else low = mid + 1;
+  }
+  return low;
+}

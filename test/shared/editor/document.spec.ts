@@ -1,0 +1,87 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { CsvDocument, LineIndex, validate, type DocumentChange, type ValidationResult } from '@numbers-csv/shared';
+
+const RUNS = Number(process.env['FC_NUM_RUNS'] ?? 300);
+const SEED = process.env['FC_SEED'] ?? '20261204';
+if (SEED !== 'random') fc.configureGlobal({ seed: Number(SEED) });
+
+/** What must be equal: every record as read, every issue, the counts; not object identity. */
+function comparable(result: ValidationResult): unknown {
+  const { table, issues } = result;
+  const records = [...(table.header ? [table.header.record] : []), ...table.rows].map(({ index, offset, length, values, starts, quoted, recovered }) => ({ index, offset, length, values, starts, quoted, recovered }));
+  return { records, issues, counts: table.counts, delimiter: table.delimiter, lineBreak: table.lineBreak, bom: table.bom, names: table.header?.names };
+}
+
+function assertSameAsFull(document: CsvDocument, context: string): void {
+  assert.deepEqual(comparable(document.result), comparable(validate(document.text)), context);
+}
+
+/** An edit at offsets of the current text, turned into the range an editor would send. */
+function change(text: string, start: number, end: number, inserted: string): DocumentChange {
+  const lines = new LineIndex(text);
+  return { range: lines.range(start, end), text: inserted };
+}
+
+const example = (name: string) => readFileSync(new URL(`../../../../examples/${name}`, import.meta.url), 'utf8');
+
+const PIECES = ['a', '1', ',', ',', '"', '"', '\n', '\n', '\r\n', '\r', ' ', ';', '<NULL>', 'Update', 'Delete', '+14155550123', 'en-US', 'NUMBER', ',,\n'];
+
+const editArbitrary = fc.record({
+  at: fc.double({ min: 0, max: 1, noNaN: true }),
+  removed: fc.nat({ max: 30 }),
+  inserted: fc.array(fc.constantFrom(...PIECES), { maxLength: 4 }).map((parts) => parts.join('')),
+});
+
+describe('CsvDocument', () => {
+  it('validates an edited document exactly as a fresh validation of its text', () => {
+    const texts = ['mixed.csv', 'update.csv', 'export.csv', 'spreadsheet-mistakes.csv', 'create.csv'].map(example);
+    fc.assert(
+      fc.property(fc.constantFrom(...texts), fc.array(editArbitrary, { minLength: 1, maxLength: 8 }), (initial, edits) => {
+        const document = new CsvDocument(initial);
+        for (const [step, edit] of edits.entries()) {
+          const text = document.text;
+          const start = Math.floor(edit.at * text.length);
+          const end = Math.min(text.length, start + edit.removed);
+          document.update([change(text, start, end, edit.inserted)]);
+          assertSameAsFull(document, `after edit ${step + 1}: ${JSON.stringify(edit)}`);
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('applies several changes of one batch in order', () => {
+    const document = new CsvDocument('NUMBER,OPERATION\n+14155550101,Delete\n+14155550102,Detach\n');
+    let text = document.text;
+    const headerEnd = text.indexOf('\n');
+    const first = change(text, headerEnd, headerEnd, '\n+14155550109,update');
+    text = text.slice(0, headerEnd) + '\n+14155550109,update' + text.slice(headerEnd);
+    const second = change(text, 0, 0, ' ');
+    document.update([first, second]);
+    assert.equal(document.text, ' NUMBER,OPERATION\n+14155550109,update\n+14155550101,Delete\n+14155550102,Detach\n');
+    assertSameAsFull(document, 'after a batch');
+    assert.ok(document.result.issues.some((issue) => issue.code === 'operation-case' && issue.range.start.line === 1));
+  });
+
+  it('follows a quote opened and closed again across rows', () => {
+    const document = new CsvDocument('NUMBER,OPERATION,NOTE\n+14155550101,Delete,a\n+14155550102,Delete,b\n+14155550103,Delete,c\n');
+    const open = document.text.indexOf(',a') + 1;
+    document.update([change(document.text, open, open, '"')]);
+    assertSameAsFull(document, 'quote opened');
+    assert.ok(document.result.issues.some((issue) => issue.code === 'unclosed-quote' || issue.code === 'stray-quote'));
+    const close = document.text.indexOf(',b') + 2;
+    document.update([change(document.text, close, close, '"')]);
+    assertSameAsFull(document, 'quote closed two rows later');
+    document.update([{ text: 'NUMBER,OPERATION\n+14155550101,Delete\n' }]);
+    assertSameAsFull(document, 'whole text replaced');
+  });
+
+  it('joins a lone carriage return and a typed line feed into one line break', () => {
+    const document = new CsvDocument('NUMBER,OPERATION\r+14155550101,Delete\r+14155550102,Delete\r');
+    const at = document.text.indexOf('+14155550102');
+    document.update([change(document.text, at, at, '\n')]);
+    assertSameAsFull(document, 'CR then LF');
+  });
+});
