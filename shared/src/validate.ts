@@ -4,7 +4,7 @@ import { operationNamed, zeroCounts } from './domain/operations.js';
 import { readRecords, type ReadResult } from './parse/read-records.js';
 import { sniffDelimiter, sniffLineBreak } from './parse/sniff.js';
 import { isBlankRecord, reportBlankRow } from './rules/blank-row.js';
-import { RuleContext } from './rules/context.js';
+import { RuleContext, movedFinding, type Finding } from './rules/context.js';
 import { RULES } from './rules/index.js';
 import type { Rule } from './rules/rule.js';
 import { Row } from './rules/row.js';
@@ -42,7 +42,7 @@ export function validate(source: string, settings: Settings = DEFAULT_SETTINGS, 
  * an edit touched read again. It must return what `readRecords(text, 0, delimiter)` would, and
  * hand over its array: the array becomes the table's rows.
  */
-export function validateRead(source: string, settings: Settings, read: (text: string, delimiter: Delimiter) => ReadResult): ValidationResult {
+export function validateRead(source: string, settings: Settings, read: (text: string, delimiter: Delimiter) => ReadResult, kept?: KeptFindings): ValidationResult {
   // Editors hide the byte order mark and count columns without it; so do all positions here.
   const bom = source.charCodeAt(0) === 0xfeff;
   const text = bom ? source.slice(1) : source;
@@ -83,8 +83,13 @@ export function validateRead(source: string, settings: Settings, read: (text: st
   for (const rule of rules) rule.header?.(ctx);
   // The row checks themselves, not the rules: calling `rule.row` on ten rules of ten shapes makes the
   // property read megamorphic, a slow look-up on each of a million calls.
-  const rowChecks = rules.flatMap((rule) => (rule.row ? [rule.row.bind(rule)] : []));
+  const rowChecks = (local: boolean) => rules.flatMap((rule) => (rule.row && (rule.local ?? false) === local ? [rule.row.bind(rule)] : []));
+  const localChecks = rowChecks(true);
+  const keep = kept ? new Map<CsvRecord, KeptRow>() : undefined;
+  const otherChecks = rowChecks(false);
   const operationIndex = header.columns.OPERATION;
+  const before = kept?.header && sameRecord(kept.header, headerRecord) && kept.settings === settings ? kept.rows : undefined;
+  // A new map each time, so that rows an edit replaced are not kept.
   for (const record of table.rows) {
     if (isBlankRecord(record)) {
       reportBlankRow(record, record.index - headerIndex, ctx);
@@ -93,10 +98,40 @@ export function validateRead(source: string, settings: Settings, read: (text: st
     const operation = operationIndex === undefined ? undefined : operationNamed(record.values[operationIndex] ?? '');
     if (operation) table.counts[operation]++;
     const row = new Row(record, header, operation);
-    for (const check of rowChecks) check(row, ctx);
+    const known = before?.get(record);
+    if (known) {
+      for (const finding of known.findings) ctx.report(movedFinding(finding, record.offset - known.offset, row.number));
+      keep?.set(record, known);
+    } else {
+      if (keep) ctx.recording = [];
+      for (const check of localChecks) check(row, ctx);
+      // Most rows have no finding; they share one empty list.
+      if (ctx.recording) keep?.set(record, { offset: record.offset, findings: ctx.recording.length > 0 ? ctx.recording : NO_FINDINGS });
+      ctx.recording = undefined;
+    }
+    for (const check of otherChecks) check(row, ctx);
   }
+  if (kept && keep) Object.assign(kept, { header: headerRecord, settings, rows: keep });
   for (const rule of rules) rule.end?.(ctx);
   return { table, issues: sortIssues(ctx.issues) };
+}
+
+/**
+ * What the local rules found on each row of the last validation, for an editor to report again on
+ * the rows an edit left alone. Valid while the header record and the settings are the same objects.
+ */
+export interface KeptFindings {
+  header?: CsvRecord;
+  settings?: Settings;
+  rows: Map<CsvRecord, KeptRow>;
+}
+
+const NO_FINDINGS: readonly Finding[] = [];
+
+interface KeptRow {
+  /** The record's offset when its findings were made; they move with it. */
+  offset: number;
+  findings: readonly Finding[];
 }
 
 /** Larger files are refused before they are read, so that one upload cannot exhaust memory. */
@@ -128,6 +163,10 @@ function readHeader(record: CsvRecord): Header {
     if (isKnownColumn(name) && columns[name] === undefined) columns[name] = index;
   });
   return { record, names, columns };
+}
+
+function sameRecord(a: CsvRecord, b: CsvRecord): boolean {
+  return a.index === b.index && a.values.length === b.values.length && a.values.every((value, i) => value === b.values[i]);
 }
 
 function sortIssues(issues: Issue[]): Issue[] {

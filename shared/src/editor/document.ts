@@ -3,7 +3,7 @@ import { readRecords, type ReadResult } from '../parse/read-records.js';
 import { DEFAULT_SETTINGS, type Settings } from '../settings.js';
 import type { CsvRecord, Delimiter } from '../table.js';
 import { LineIndex } from '../text/line-index.js';
-import { validateRead, type ValidationResult } from '../validate.js';
+import { validateRead, type KeptFindings, type ValidationResult } from '../validate.js';
 import { rereadRecords } from './reread.js';
 
 /**
@@ -29,6 +29,8 @@ export class CsvDocument {
   private validation: ValidationResult;
   /** Undefined when the next edit must read the whole text: a BOM, or a quote mistake in the file. */
   private reading: Reading | undefined;
+  /** The local rules' findings on each row, kept for the rows the next edit leaves alone. */
+  private readonly kept: KeptFindings = { rows: new Map() };
 
   constructor(
     text: string,
@@ -83,6 +85,6 @@ export class CsvDocument {
       // Validation makes the array its rows; the next edit needs all of them, the header too.
       this.reading = !bom && read.findings.length === 0 ? { records: read.records.slice(), delimiter } : undefined;
       return read;
-    });
+    }, this.kept);
   }
 }

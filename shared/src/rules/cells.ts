@@ -16,6 +16,7 @@ export function cells(): Rule {
    */
   let lastPassed: (string | undefined)[] = [];
   return {
+    local: true,
     codes: [
       'missing-value', 'null-not-allowed', 'null-lookalike', 'formula', 'invalid-number', 'number-scientific', 'number-missing-plus',
       'number-formatting', 'unknown-operation', 'operation-case', 'invalid-locale', 'locale-case', 'invalid-country', 'unknown-provider', 'provider-ignored',

@@ -21,6 +21,8 @@ export interface Finding {
 /** What every rule gets: the table, the settings, and one way to report. */
 export class RuleContext {
   readonly issues: Issue[] = [];
+  /** Where findings are also kept while a row's local rules run, for an editor to report again. */
+  recording: Finding[] | undefined;
 
   constructor(
     readonly table: Table,
@@ -28,6 +30,7 @@ export class RuleContext {
   ) {}
 
   report(finding: Finding): void {
+    this.recording?.push(finding);
     const severity = effectiveSeverity(this.settings, finding.code);
     if (severity === 'off') return;
     const lines = this.table.lines;
@@ -79,4 +82,15 @@ export class RuleContext {
     }
     return { start: recordOffset, end, newText: '' };
   }
+}
+
+/** The finding as it reads once its row has moved by `delta` characters and is row `row`. */
+export function movedFinding(finding: Finding, delta: number, row: number): Finding {
+  const move = <T extends { start: number; end: number }>(span: T): T => ({ ...span, start: span.start + delta, end: span.end + delta });
+  return {
+    ...move(finding),
+    ...(finding.row !== undefined ? { row } : {}),
+    ...(finding.fixes ? { fixes: finding.fixes.map((fix) => ({ ...fix, edits: fix.edits.map(move) })) } : {}),
+    ...(finding.related ? { related: finding.related.map(move) } : {}),
+  };
 }

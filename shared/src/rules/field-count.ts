@@ -4,6 +4,7 @@ import type { Rule } from './rule.js';
 /** Rows must have as many fields as the header: a shifted field puts values in the wrong columns. */
 export function fieldCount(): Rule {
   return {
+    local: true,
     codes: ['field-count'],
     row(row, ctx) {
       const header = ctx.table.header;

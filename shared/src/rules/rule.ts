@@ -13,6 +13,12 @@ export interface Rule {
   header?(ctx: RuleContext): void;
   /** Once per data row that has values. */
   row?(row: Row, ctx: RuleContext): void;
+  /**
+   * Set when what `row` reports is about the row it is given and depends on nothing but that row, the
+   * header and the settings: an editor may keep those findings while the row is unchanged, instead
+   * of checking it again after every keystroke elsewhere.
+   */
+  readonly local?: true;
   /** Once, after the last row. */
   end?(ctx: RuleContext): void;
 }

@@ -7,6 +7,7 @@ export function updateNoChange(): Rule {
   // Positions of the UPDATE_FIELDS the header has, resolved once: an absent column is empty on every row.
   let positions: number[] = [];
   return {
+    local: true,
     codes: ['update-no-change'],
     header(ctx) {
       const columns = ctx.table.header?.columns ?? {};

@@ -26,6 +26,7 @@ function checkRecord(record: CsvRecord, row: number | undefined, names: readonly
 /** Spaces around a value survive every spreadsheet and make `en-US ` a different locale. */
 export function whitespace(): Rule {
   return {
+    local: true,
     codes: ['whitespace'],
     header(ctx) {
       const header = ctx.table.header;
