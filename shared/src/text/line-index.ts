@@ -45,7 +45,17 @@ export class LineIndex {
     if (position.line >= this.starts.length) return this.text.length;
     const start = this.lineStart(position.line);
     const next = position.line + 1 < this.starts.length ? this.lineStart(position.line + 1) : this.text.length;
-    return Math.min(start + Math.max(position.character, 0), next);
+    // A character past the end of its line means the end of the line (LSP), never the next line.
+    return Math.min(start + Math.max(position.character, 0), next - this.breakLengthBefore(next, start));
+  }
+
+  /** The length of the line break that ends just before `at`, if one does after `from`. */
+  private breakLengthBefore(at: number, from: number): number {
+    if (at <= from) return 0;
+    const last = this.text.charCodeAt(at - 1);
+    if (last === 13) return 1;
+    if (last !== 10) return 0;
+    return at - 2 >= from && this.text.charCodeAt(at - 2) === 13 ? 2 : 1;
   }
 
   range(start: number, end: number): Range {
