@@ -1,0 +1,90 @@
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { splitByLimits } from '@numbers-csv/shared';
+import type { CreateFile, DeleteFile, TextDocumentEdit, WorkspaceEdit } from 'vscode-languageserver/node.js';
+import type { ServedDocument } from './documents.js';
+
+/** What the client's workspace edits can hold (`workspace.workspaceEdit`). */
+export interface EditSupport {
+  /** `documentChanges`: edits for a given version of a document, refused if it has changed since. */
+  documentChanges: boolean;
+  /** Resource operations. */
+  create: boolean;
+  delete: boolean;
+}
+
+export type SplitEdit =
+  | { ok: true; edit: WorkspaceEdit; files: string[] }
+  /** No edit: `reason` says why and what to do. */
+  | { ok: false; reason: string };
+
+/**
+ * The edit that writes the document's rows into part files beside it, each within every limit:
+ * `batch.numbers.csv` → `batch.part-1.numbers.csv`, `batch.part-2.numbers.csv`, … The `.numbers.csv`
+ * ending keeps the parts in the numbers-csv language. The document itself is left as it is.
+ */
+export function splitEdit(served: ServedDocument, support: EditSupport): SplitEdit {
+  if (!support.documentChanges || !support.create) return { ok: false, reason: 'This editor cannot create files from a workspace edit, so the file cannot be split here. Use `numbers-csv split` instead.' };
+  const name = fileName(served.uri);
+  if (name === undefined) return { ok: false, reason: 'The document has no file name to name the parts after. Save it first.' };
+  // Deletes are never split from the editor: a split Delete batch is easy to apply twice or half.
+  const result = splitByLimits(served.document.text, served.settings.core);
+  if (!result.ok) return { ok: false, reason: result.reason };
+  if (result.parts.length === 0) return { ok: false, reason: 'The file has no data rows; there is nothing to split.' };
+
+  const base = baseName(name);
+  const partUri = (number: number) => new URL(encodeURIComponent(partName(base, number)), served.uri).href;
+  const changes: (CreateFile | TextDocumentEdit | DeleteFile)[] = [];
+  const files: string[] = [];
+  result.parts.forEach((part, index) => {
+    const uri = partUri(index + 1);
+    files.push(partName(base, index + 1));
+    changes.push({ kind: 'create', uri, options: { overwrite: true } });
+    changes.push({ textDocument: { uri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: part.text }] });
+  });
+  // Parts left by an earlier, longer split would be applied with the new ones and run rows twice.
+  if (support.delete) {
+    for (const number of staleParts(served.uri, base, result.parts.length)) changes.push({ kind: 'delete', uri: partUri(number), options: { ignoreIfNotExists: true } });
+  }
+  return { ok: true, edit: { documentChanges: changes }, files };
+}
+
+export function partName(base: string, number: number): string {
+  return `${base}.part-${number}.numbers.csv`;
+}
+
+function fileName(uri: string): string | undefined {
+  try {
+    const url = new URL(uri);
+    const last = url.pathname.split('/').pop();
+    // `untitled:Untitled-1` has no folder to put parts in.
+    return url.pathname.startsWith('/') && last ? decodeURIComponent(last) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function baseName(name: string): string {
+  const lower = name.toLowerCase();
+  if (lower.endsWith('.numbers.csv')) return name.slice(0, -'.numbers.csv'.length);
+  if (lower.endsWith('.csv')) return name.slice(0, -'.csv'.length);
+  return name;
+}
+
+/** Numbers of the part files on disk beyond `kept`; only `file:` documents can be looked at. */
+function staleParts(uri: string, base: string, kept: number): number[] {
+  if (!uri.startsWith('file:')) return [];
+  let names: string[];
+  try {
+    names = readdirSync(fileURLToPath(new URL('.', uri)));
+  } catch {
+    return [];
+  }
+  const prefix = `${base}.part-`;
+  const suffix = '.numbers.csv';
+  return names
+    .filter((name) => name.startsWith(prefix) && name.endsWith(suffix))
+    .map((name) => name.slice(prefix.length, -suffix.length))
+    .filter((number) => /^[1-9]\d*$/.test(number) && Number(number) > kept)
+    .map(Number);
+}
