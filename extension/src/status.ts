@@ -1,0 +1,12 @@
+import type { StatusParams } from '@numbers-csv/language-server';
+import { NotificationType } from 'vscode-languageclient/node';
+
+// Only the type comes from the server package: a value import would bundle the server into the client.
+export type { StatusParams };
+export type Operation = keyof StatusParams['counts'];
+
+/** In the order the platform documents them, which is the order the status bar lists them in. */
+export const OPERATIONS = ['Create', 'Update', 'Attach', 'Detach', 'Delete'] as const satisfies readonly Operation[];
+
+/** Sent by the server after each validation of a document it serves; never for other documents. */
+export const StatusNotification = new NotificationType<StatusParams>('numbersCsv/status');
