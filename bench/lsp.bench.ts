@@ -1,0 +1,91 @@
+/**
+ * The language server as an editor meets it: the built server over stdio, a 100,000-row export
+ * opened, then one-character edits spread over the file. Prints figures and whether targets are met;
+ * never fails on timing.
+ */
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node.js';
+import { exportWithUpdates } from './generate.js';
+import { median, mib } from './stats.js';
+
+const EXPORT_ROWS = 100_000;
+const EDITS = 200;
+const TARGET_OPEN_MS = 1500;
+const TARGET_KEYSTROKE_P95_MS = 20;
+const TARGET_RSS_FACTOR = 10;
+const SERVER = fileURLToPath(new URL('../../language-server/bin/numbers-csv-language-server.js', import.meta.url));
+const URI = 'file:///bench/export.numbers.csv';
+
+async function main(): Promise<void> {
+  const text = exportWithUpdates(EXPORT_ROWS);
+  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  let onPublish: ((params: PublishDiagnosticsParams) => void) | undefined;
+  connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => onPublish?.(params));
+  connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => ({})));
+  connection.listen();
+  const published = (version: number) =>
+    new Promise<PublishDiagnosticsParams>((resolve) => {
+      onPublish = (params) => {
+        if (params.uri === URI && (params.version === undefined || params.version >= version)) resolve(params);
+      };
+    });
+
+  await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true } } });
+  await connection.sendNotification('initialized', {});
+
+  let start = performance.now();
+  const opened = published(1);
+  await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: URI, languageId: 'numbers-csv', version: 1, text } });
+  const first = await opened;
+  const openMs = performance.now() - start;
+  const rss = residentBytes(child.pid);
+
+  const lineCount = text.split('\n').length - 1;
+  const keystrokeMs: number[] = [];
+  for (let i = 0; i < EDITS; i++) {
+    // The first character of a data row: an APPLICATION_TAG typed in, row after row down the file.
+    const line = 1 + Math.floor(((i + 0.5) / EDITS) * (lineCount - 1));
+    const version = i + 2;
+    const next = published(version);
+    start = performance.now();
+    await connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri: URI, version },
+      contentChanges: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: 'x' }],
+    });
+    await next;
+    keystrokeMs.push(performance.now() - start);
+  }
+  await connection.sendRequest('shutdown');
+  await connection.sendNotification('exit');
+  connection.dispose();
+  child.kill();
+
+  const sorted = [...keystrokeMs].sort((a, b) => a - b);
+  const p95 = sorted[Math.ceil(0.95 * sorted.length) - 1] ?? Number.NaN;
+  const rows: [string, string, string][] = [
+    ['didOpen → first diagnostics', `${openMs.toFixed(0)} ms`, verdict(openMs <= TARGET_OPEN_MS, `≤ ${TARGET_OPEN_MS} ms`)],
+    [`  (${first.diagnostics.length} diagnostics)`, '', ''],
+    [`keystroke → diagnostics, median of ${EDITS}`, `${median(keystrokeMs).toFixed(1)} ms`, ''],
+    ['keystroke → diagnostics, p95', `${p95.toFixed(1)} ms`, verdict(p95 <= TARGET_KEYSTROKE_P95_MS, `≤ ${TARGET_KEYSTROKE_P95_MS} ms`)],
+    ['server RSS after open', mib(rss), verdict(rss <= TARGET_RSS_FACTOR * Buffer.byteLength(text), `≤ ${TARGET_RSS_FACTOR} × ${mib(Buffer.byteLength(text))}`)],
+  ];
+  console.log(`\nlanguage server over stdio — ${EXPORT_ROWS.toLocaleString('en')}-row export, ${EDITS} one-character edits spread over the file\n`);
+  const widths = [0, 1, 2].map((c) => Math.max(...rows.map((row) => row[c]?.length ?? 0)));
+  for (const row of rows) console.log(row.map((cell, c) => (c === 1 ? cell.padStart(widths[c] ?? 0) : cell.padEnd(widths[c] ?? 0))).join('  ').trimEnd());
+}
+
+/** The server's resident set, from the kernel: the server is another process. */
+function residentBytes(pid: number | undefined): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kib = /VmRSS:\s+(\d+) kB/.exec(status)?.[1];
+  return kib === undefined ? Number.NaN : Number(kib) * 1024;
+}
+
+function verdict(met: boolean, target: string): string {
+  return `${target}: ${met ? 'met' : 'MISSED'}`;
+}
+
+await main();
