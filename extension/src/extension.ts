@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
 import { createClient } from './client.js';
 import { registerCommands } from './commands.js';
-import { StatusNotification } from './status.js';
+import { DroppedNotification, StatusNotification } from './status.js';
 import { StatusBar } from './status-bar.js';
 
 let client: LanguageClient | undefined;
@@ -15,6 +15,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     output,
     statusBar,
     client.onNotification(StatusNotification, (status) => statusBar.update(status)),
+    client.onNotification(DroppedNotification, ({ uri }) => statusBar.forget(uri)),
     client.onDidChangeState((change) => {
       if (change.newState === State.Stopped) statusBar.clear();
     }),

@@ -17,15 +17,17 @@ export class StatusBar implements vscode.Disposable {
     this.item.command = 'workbench.actions.view.problems';
     this.listeners = [
       vscode.window.onDidChangeActiveTextEditor(() => this.render()),
-      vscode.workspace.onDidCloseTextDocument((document) => {
-        this.statuses.delete(document.uri.toString());
-        this.render();
-      }),
+      vscode.workspace.onDidCloseTextDocument((document) => this.forget(document.uri.toString())),
     ];
   }
 
   update(status: StatusParams): void {
     this.statuses.set(status.uri, status);
+    this.render();
+  }
+
+  forget(uri: string): void {
+    this.statuses.delete(uri);
     this.render();
   }
 

@@ -19,11 +19,11 @@ import { loadRuleLinks, type RuleLinks } from './rules-documentation.js';
 import { connectionLog, logFailure, safeNotification, safeRequest } from './safe.js';
 import { SECTION } from './settings.js';
 import type { EditSupport } from './split-files.js';
-import { status, StatusNotification } from './status.js';
+import { DroppedNotification, status, StatusNotification } from './status.js';
 import { SERVER_NAME, serverVersion } from './version.js';
 
 export { COMMANDS } from './commands.js';
-export { StatusNotification, type StatusParams } from './status.js';
+export { DroppedNotification, StatusNotification, type DroppedParams, type StatusParams } from './status.js';
 export { readServerSettings, type ServerSettings } from './settings.js';
 
 /** What a client may pass in `initializationOptions`. */
@@ -54,6 +54,7 @@ export function startServer(connection: Connection): void {
     dropped: (uri, version) => {
       configuration.forget(uri);
       logFailure(log, 'textDocument/publishDiagnostics', connection.sendDiagnostics({ uri, ...(version !== undefined ? { version } : {}), diagnostics: [] }));
+      logFailure(log, DroppedNotification.method, connection.sendNotification(DroppedNotification, { uri }));
     },
   }, log);
 

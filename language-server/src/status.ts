@@ -17,6 +17,13 @@ export interface StatusParams {
 
 export const StatusNotification = new NotificationType<StatusParams>('numbersCsv/status');
 
+/** The document is no longer served (closed, or a `csv` file that lost NUMBER or OPERATION): its status no longer holds. */
+export interface DroppedParams {
+  uri: string;
+}
+
+export const DroppedNotification = new NotificationType<DroppedParams>('numbersCsv/dropped');
+
 /** Counted over every issue, not only the published ones: the status says how many there really are. */
 export function status(served: ServedDocument): StatusParams {
   const { table, issues } = served.document.result;

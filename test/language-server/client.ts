@@ -74,6 +74,8 @@ export class TestClient {
   readonly messages: ShowMessageParams[] = [];
   readonly logs: LogMessageParams[] = [];
   readonly statuses: StatusParams[] = [];
+  /** The URIs of every `numbersCsv/dropped` received, in order. */
+  readonly dropped: string[] = [];
   readonly appliedEdits: ApplyWorkspaceEditParams[] = [];
   readonly registrations: string[] = [];
   stderr = '';
@@ -147,6 +149,10 @@ export class TestClient {
     });
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       this.published.push(params);
+      notify();
+    });
+    this.connection.onNotification('numbersCsv/dropped', (params: { uri: string }) => {
+      this.dropped.push(params.uri);
       notify();
     });
     this.connection.onNotification('numbersCsv/status', (params: StatusParams) => {

@@ -120,6 +120,7 @@ describe('language server: diagnostics', () => {
       assert.deepEqual(brief(await client.diagnostics(uri, version)), ['number-missing-plus@1:0-1:11']);
       version = await client.change(uri, [{ range: { start: { line: 0, character: 7 }, end: { line: 0, character: 16 } }, text: 'NAME' }]);
       assert.deepEqual((await client.diagnostics(uri, version)).diagnostics, []);
+      await client.waitFor('the status bar to be told to forget it', () => client.dropped.includes(uri) || undefined);
       assert.equal(await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 1 } }), null);
       // Edits while it is not served are kept, and count when it is served again.
       version = await client.change(uri, [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: '+' }]);
