@@ -1,13 +1,11 @@
 import type { Issue } from './issue.js';
 import { isKnownColumn, type ColumnName } from './domain/columns.js';
-import { operationNamed, zeroCounts } from './domain/operations.js';
+import { zeroCounts } from './domain/operations.js';
 import { readRecords, type ReadResult } from './parse/read-records.js';
 import { sniffDelimiter, sniffLineBreak } from './parse/sniff.js';
 import { isBlankRecord, reportBlankRow } from './rules/blank-row.js';
 import { RuleContext, movedFinding, type Finding } from './rules/context.js';
-import { RULES } from './rules/index.js';
-import type { Rule } from './rules/rule.js';
-import { Row } from './rules/row.js';
+import { RowChecks } from './rules/row-checks.js';
 import { reportWrongDelimiter } from './rules/wrong-delimiter.js';
 import { DEFAULT_SETTINGS, type Settings } from './settings.js';
 import type { CsvRecord, Delimiter, Header, Table } from './table.js';
@@ -29,37 +27,60 @@ export interface ValidationResult {
 }
 
 /**
+ * What an editor keeps of a validation to validate the next edit from: the rules with their state
+ * across rows, and what was found where. Findings are kept as offsets, each row's with the offset the
+ * row had then, so that a row an edit moved reports the same findings, moved.
+ */
+export interface KeptValidation {
+  readonly settings: Settings;
+  readonly delimiter: Delimiter;
+  readonly header: Header;
+  /** Every record, blank ones before the header included; the editor replaces it after each edit. */
+  records: CsvRecord[];
+  readonly checks: RowChecks;
+  /** Found before the first row: blank lines before the header, and the header rules' findings. */
+  readonly head: readonly Finding[];
+  /** The findings of each row that has any. */
+  readonly rows: Map<CsvRecord, KeptRow>;
+}
+
+export interface KeptRow {
+  /** The record's offset when its findings were made; they move with it. */
+  offset: number;
+  findings: readonly Finding[];
+}
+
+/** Kept for a blank row, whose finding is made again each time. */
+const BLANK_ROW: KeptRow = { offset: 0, findings: [] };
+
+/**
  * Reads a numbers CSV and reports every mistake in it. Pure: text and settings in, the table and
  * its issues out. Never throws on any text.
  */
 export function validate(source: string, settings: Settings = DEFAULT_SETTINGS, _context?: ValidationContext): ValidationResult {
-  return validateRead(source, settings, (text, delimiter) => readRecords(text, 0, delimiter));
+  return validateRead(source, settings, (text, delimiter) => readRecords(text, 0, delimiter)).result;
 }
 
 /**
- * Reads the records and validates a text that has no byte order mark
- * (`read(text, delimiter)`), e.g. records an editor kept from the last validation, with only what
- * an edit touched read again. It must return what `readRecords(text, 0, delimiter)` would, and
- * hand over its array: the array becomes the table's rows.
+ * Validates with the records `read(text, delimiter)` gives for the text without its byte order mark;
+ * it must give what `readRecords(text, 0, delimiter)` would. With `keep`, also returns what an editor
+ * needs to validate the next edit from (none for a file that has no rows to check, empty or too large;
+ * nor for one with a quote mistake, which the next edit may move anywhere, or not separated by commas).
  */
-export function validateRead(source: string, settings: Settings, read: (text: string, delimiter: Delimiter) => ReadResult, kept?: KeptFindings): ValidationResult {
+export function validateRead(
+  source: string,
+  settings: Settings,
+  read: (text: string, delimiter: Delimiter) => ReadResult,
+  keep = false,
+): { result: ValidationResult; kept?: KeptValidation } {
   // Editors hide the byte order mark and count columns without it; so do all positions here.
   const bom = source.charCodeAt(0) === 0xfeff;
   const text = bom ? source.slice(1) : source;
-  const table: Table = {
-    text,
-    lines: new LineIndex(text),
-    bom,
-    delimiter: sniffDelimiter(text, 0),
-    lineBreak: sniffLineBreak(text),
-    header: undefined,
-    rows: [],
-    counts: zeroCounts(),
-  };
+  const table = newTable(text, bom, sniffDelimiter(text, 0));
   const ctx = new RuleContext(table, settings);
   if (utf8Length(text, settings.maxFileBytes) > settings.maxFileBytes) {
     reportTooLarge(ctx);
-    return { table, issues: ctx.issues };
+    return { result: { table, issues: ctx.issues } };
   }
 
   const { records, findings } = read(text, table.delimiter);
@@ -67,8 +88,13 @@ export function validateRead(source: string, settings: Settings, read: (text: st
   const headerRecord = records[headerIndex];
   if (!headerRecord) {
     ctx.report({ code: 'empty-file', message: 'The file is empty. Start with a header such as NUMBER,OPERATION.', start: 0, end: text.length });
-    return { table, issues: ctx.issues };
+    return { result: { table, issues: ctx.issues } };
   }
+  // Another separator's finding rewrites the whole file: it cannot be kept across edits.
+  const keeping = keep && !bom && findings.length === 0 && table.delimiter === ',';
+  const all = keeping ? records.slice() : [];
+  const head: Finding[] = [];
+  if (keeping) ctx.recording = head;
   for (const finding of findings) ctx.report({ ...finding, ...(finding.record > headerIndex ? { row: finding.record - headerIndex } : {}) });
   reportWrongDelimiter(table, records, findings.length === 0, ctx);
 
@@ -78,60 +104,69 @@ export function validateRead(source: string, settings: Settings, read: (text: st
   const beforeHeader = records.splice(0, headerIndex + 1);
   table.rows = records;
   for (const record of beforeHeader.slice(0, headerIndex)) reportBlankRow(record, undefined, ctx);
-
-  const rules = RULES.map((create) => create());
-  for (const rule of rules) rule.header?.(ctx);
-  // The row checks themselves, not the rules: calling `rule.row` on ten rules of ten shapes makes the
-  // property read megamorphic, a slow look-up on each of a million calls.
-  const rowChecks = (local: boolean) => rules.flatMap((rule) => (rule.row && (rule.local ?? false) === local ? [rule.row.bind(rule)] : []));
-  const localChecks = rowChecks(true);
-  const keep = kept ? new Map<CsvRecord, KeptRow>() : undefined;
-  const otherChecks = rowChecks(false);
-  const operationIndex = header.columns.OPERATION;
-  const before = kept?.header && sameRecord(kept.header, headerRecord) && kept.settings === settings ? kept.rows : undefined;
-  // A new map each time, so that rows an edit replaced are not kept.
-  for (const record of table.rows) {
-    if (isBlankRecord(record)) {
-      reportBlankRow(record, record.index - headerIndex, ctx);
-      continue;
-    }
-    const operation = operationIndex === undefined ? undefined : operationNamed(record.values[operationIndex] ?? '');
-    if (operation) table.counts[operation]++;
-    const row = new Row(record, header, operation);
-    const known = before?.get(record);
-    if (known) {
-      for (const finding of known.findings) ctx.report(movedFinding(finding, record.offset - known.offset, row.number));
-      keep?.set(record, known);
-    } else {
-      if (keep) ctx.recording = [];
-      for (const check of localChecks) check(row, ctx);
-      // Most rows have no finding; they share one empty list.
-      if (ctx.recording) keep?.set(record, { offset: record.offset, findings: ctx.recording.length > 0 ? ctx.recording : NO_FINDINGS });
-      ctx.recording = undefined;
-    }
-    for (const check of otherChecks) check(row, ctx);
+  const checks = new RowChecks(header, ctx);
+  if (!keeping) {
+    for (const record of table.rows) checks.add(record, ctx);
+    checks.end(ctx);
+    table.counts = checks.counts;
+    return { result: { table, issues: sortIssues(ctx.issues) } };
   }
-  if (kept && keep) Object.assign(kept, { header: headerRecord, settings, rows: keep });
-  for (const rule of rules) rule.end?.(ctx);
-  return { table, issues: sortIssues(ctx.issues) };
+
+  const kept: KeptValidation = { settings, delimiter: table.delimiter, header, records: all, checks, head, rows: new Map() };
+  for (const record of table.rows) keepFindings(kept, record, ctx);
+  ctx.recording = undefined;
+  return { result: reportKept(kept, text), kept };
+}
+
+/** Checks a row an edit added, and keeps what it finds. */
+export function keepFindings(kept: KeptValidation, record: CsvRecord, ctx: RuleContext): void {
+  // How a blank row's fix removes it depends on whether a record follows it: it is found anew each time.
+  if (isBlankRecord(record)) {
+    kept.rows.set(record, BLANK_ROW);
+    return;
+  }
+  const findings: Finding[] = [];
+  ctx.recording = findings;
+  kept.checks.add(record, ctx);
+  ctx.recording = undefined;
+  if (findings.length > 0) kept.rows.set(record, { offset: record.offset, findings });
+}
+
+/** Takes back a row an edit removed. */
+export function forgetFindings(kept: KeptValidation, record: CsvRecord, ctx: RuleContext): void {
+  kept.checks.remove(record, ctx);
+  kept.rows.delete(record);
 }
 
 /**
- * What the local rules found on each row of the last validation, for an editor to report again on
- * the rows an edit left alone. Valid while the header record and the settings are the same objects.
+ * The validation of `text` from what is kept: its findings, moved with their rows, then what the rules
+ * find across rows. Issues come in the order a validation from scratch reports them.
  */
-export interface KeptFindings {
-  header?: CsvRecord;
-  settings?: Settings;
-  rows: Map<CsvRecord, KeptRow>;
+export function reportKept(kept: KeptValidation, text: string): ValidationResult {
+  const table = newTable(text, false, kept.delimiter);
+  const headerIndex = kept.header.record.index;
+  table.header = kept.header;
+  table.rows = kept.records.slice(headerIndex + 1);
+  table.counts = { ...kept.checks.counts };
+  const ctx = new RuleContext(table, kept.settings);
+  for (const finding of kept.head) ctx.report(finding);
+  const rows = [...kept.rows].sort(([a], [b]) => a.index - b.index);
+  for (const [record, row] of rows) {
+    if (row === BLANK_ROW) reportBlankRow(record, record.index - headerIndex, ctx);
+    else for (const finding of row.findings) ctx.report(movedFinding(finding, record.offset - row.offset, record.index - headerIndex));
+  }
+  kept.checks.end(ctx);
+  return { table, issues: sortIssues(ctx.issues) };
 }
 
-const NO_FINDINGS: readonly Finding[] = [];
+/** Whether `text`, the text after an edit, can still be validated from what is kept. */
+export function canKeep(kept: KeptValidation, text: string): boolean {
+  return text.charCodeAt(0) !== 0xfeff && utf8Length(text, kept.settings.maxFileBytes) <= kept.settings.maxFileBytes && sniffDelimiter(text, 0) === kept.delimiter;
+}
 
-interface KeptRow {
-  /** The record's offset when its findings were made; they move with it. */
-  offset: number;
-  findings: readonly Finding[];
+/** A table of `text` with nothing read yet. */
+export function newTable(text: string, bom: boolean, delimiter: Delimiter): Table {
+  return { text, lines: new LineIndex(text), bom, delimiter, lineBreak: sniffLineBreak(text), header: undefined, rows: [], counts: zeroCounts() };
 }
 
 /** Larger files are refused before they are read, so that one upload cannot exhaust memory. */
@@ -163,10 +198,6 @@ function readHeader(record: CsvRecord): Header {
     if (isKnownColumn(name) && columns[name] === undefined) columns[name] = index;
   });
   return { record, names, columns };
-}
-
-function sameRecord(a: CsvRecord, b: CsvRecord): boolean {
-  return a.index === b.index && a.values.length === b.values.length && a.values.every((value, i) => value === b.values[i]);
 }
 
 function sortIssues(issues: Issue[]): Issue[] {

@@ -1,10 +1,10 @@
 import type { Range } from '../issue.js';
-import { readRecords, type ReadResult } from '../parse/read-records.js';
+import { readRecords } from '../parse/read-records.js';
+import { RuleContext } from '../rules/context.js';
 import { DEFAULT_SETTINGS, type Settings } from '../settings.js';
-import type { CsvRecord, Delimiter } from '../table.js';
 import { LineIndex } from '../text/line-index.js';
-import { validateRead, type KeptFindings, type ValidationResult } from '../validate.js';
-import { rereadRecords } from './reread.js';
+import { canKeep, forgetFindings, keepFindings, newTable, reportKept, validateRead, type KeptValidation, type ValidationResult } from '../validate.js';
+import { rereadRecords, type Replacement } from './reread.js';
 
 /**
  * One change to an open document, as editors send them: `range` in the text as it is before this
@@ -12,32 +12,26 @@ import { rereadRecords } from './reread.js';
  */
 export type DocumentChange = { range: Range; text: string } | { text: string };
 
-/** What the last reading left, for the next edit to start from. */
-interface Reading {
-  /** Every record, blank ones before the header included. */
-  records: CsvRecord[];
-  delimiter: Delimiter;
-}
-
 /**
  * An open document and its validation, kept up to date as it is edited. Every state of `result`
  * equals `validate(text, settings)`: editors get the same findings as the command line and the bot.
- * An edit reads again only the records it touched. `result` stays valid until the next `update`.
+ *
+ * An edit reads again only the records it touched, and the rules check only those: what they found
+ * on the other rows is kept, and moved with them. A file whose header the edit changed, or that has a
+ * quote mistake, is validated from scratch. `result` stays valid until the next `update`.
  */
 export class CsvDocument {
   private current: string;
   private validation: ValidationResult;
-  /** Undefined when the next edit must read the whole text: a BOM, or a quote mistake in the file. */
-  private reading: Reading | undefined;
-  /** The local rules' findings on each row, kept for the rows the next edit leaves alone. */
-  private readonly kept: KeptFindings = { rows: new Map() };
+  /** Undefined when the next edit must validate the whole text. */
+  private kept: KeptValidation | undefined;
 
   constructor(
     text: string,
     private settings: Settings = DEFAULT_SETTINGS,
   ) {
     this.current = text;
-    this.validation = this.validate(undefined);
+    this.validation = this.validateAll();
   }
 
   get text(): string {
@@ -51,40 +45,53 @@ export class CsvDocument {
   /** Applies the changes in order and validates the new text. */
   update(changes: readonly DocumentChange[]): void {
     let text = this.current;
-    let records = this.reading?.records;
+    let kept = this.kept;
     for (const change of changes) {
       if (!('range' in change)) {
         text = change.text;
-        records = undefined;
+        kept = undefined;
         continue;
       }
       // The positions of the validated text are known already; a text changed since is indexed anew.
-      const lines = text === this.current && this.reading ? this.validation.table.lines : new LineIndex(text);
+      const lines = text === this.current && kept ? this.validation.table.lines : new LineIndex(text);
       const start = lines.offsetAt(change.range.start);
       const end = Math.max(start, lines.offsetAt(change.range.end));
       text = text.slice(0, start) + change.text + text.slice(end);
-      if (records && this.reading) records = rereadRecords(records, text, { start, end, length: change.text.length }, this.reading.delimiter);
+      if (kept && !applyEdit(kept, text, { start, end, length: change.text.length })) kept = undefined;
     }
     this.current = text;
-    this.validation = this.validate(records);
+    this.kept = kept && canKeep(kept, text) ? kept : undefined;
+    this.validation = this.kept ? reportKept(this.kept, text) : this.validateAll();
   }
 
   /** New settings: everything is validated again. */
   configure(settings: Settings): void {
     this.settings = settings;
-    this.validation = this.validate(undefined);
+    this.validation = this.validateAll();
   }
 
-  private validate(records: CsvRecord[] | undefined): ValidationResult {
-    const bom = this.current.charCodeAt(0) === 0xfeff;
-    const readWith = this.reading?.delimiter;
-    // A file over the size cap is refused before it is read: nothing is left for the next edit.
-    this.reading = undefined;
-    return validateRead(this.current, this.settings, (text, delimiter) => {
-      const read: ReadResult = records && !bom && delimiter === readWith ? { records, findings: [] } : readRecords(text, 0, delimiter);
-      // Validation makes the array its rows; the next edit needs all of them, the header too.
-      this.reading = !bom && read.findings.length === 0 ? { records: read.records.slice(), delimiter } : undefined;
-      return read;
-    }, this.kept);
+  private validateAll(): ValidationResult {
+    const { result, kept } = validateRead(this.current, this.settings, (text, delimiter) => readRecords(text, 0, delimiter), true);
+    this.kept = kept;
+    return result;
   }
+}
+
+/**
+ * Brings what is kept up to `text`, the text after `replacement`: the records read again are taken
+ * back from the rules, and what replaced them is checked. False when the edit reached the header (or
+ * the blank lines before it), or left a quote open: then only a validation from scratch will do.
+ */
+function applyEdit(kept: KeptValidation, text: string, replacement: Replacement): boolean {
+  const reread = rereadRecords(kept.records, text, replacement, kept.delimiter);
+  const headerIndex = kept.header.record.index;
+  // A record changed at the header's place or before it may change which line is the header.
+  if (!reread || [...reread.removed, ...reread.added].some((record) => record.index <= headerIndex)) return false;
+  const table = newTable(text, false, kept.delimiter);
+  table.header = kept.header;
+  const ctx = new RuleContext(table, kept.settings);
+  for (const record of reread.removed) forgetFindings(kept, record, ctx);
+  for (const record of reread.added) keepFindings(kept, record, ctx);
+  kept.records = reread.records;
+  return true;
 }

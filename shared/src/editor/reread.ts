@@ -8,6 +8,15 @@ export interface Replacement {
   length: number;
 }
 
+/** The records after an edit, and which of them replaced which. */
+export interface Reread {
+  records: CsvRecord[];
+  /** The records read again, in the old text, in order. */
+  removed: CsvRecord[];
+  /** What was read in their place. A record read again exactly as it was is the old one, in neither list. */
+  added: CsvRecord[];
+}
+
 /**
  * The records of `text`, the text after `replacement`, from the records of the text before it, reading
  * again only the records the replacement touched. Undefined when they cannot be had that way (a quote
@@ -20,7 +29,7 @@ export interface Replacement {
  *
  * The records after the replacement are updated in place; the array passed in is not changed.
  */
-export function rereadRecords(records: readonly CsvRecord[], text: string, replacement: Replacement, delimiter: Delimiter): CsvRecord[] | undefined {
+export function rereadRecords(records: readonly CsvRecord[], text: string, replacement: Replacement, delimiter: Delimiter): Reread | undefined {
   if (records.length === 0) return undefined;
   const delta = replacement.length - (replacement.end - replacement.start);
   // One record early: a "\n" typed after a lone "\r" joins the two into one line break, which
@@ -40,11 +49,22 @@ export function rereadRecords(records: readonly CsvRecord[], text: string, repla
   }
 }
 
-function splice(records: readonly CsvRecord[], first: number, next: number, fresh: CsvRecord[], from: number, delta: number): CsvRecord[] {
-  fresh.forEach((record, i) => {
+function splice(records: readonly CsvRecord[], first: number, next: number, fresh: CsvRecord[], from: number, delta: number): Reread {
+  const old = records.slice(first, next);
+  const removed: CsvRecord[] = [];
+  const added: CsvRecord[] = [];
+  // A record read again exactly as it was (the one before the edit, usually) stays the same object,
+  // so that what was found on it stays valid.
+  const kept = fresh.map((record, i) => {
     record.offset += from;
     record.index = first + i;
+    const before = old[i];
+    if (before && sameRecord(before, record)) return before;
+    if (before) removed.push(before);
+    added.push(record);
+    return record;
   });
+  removed.push(...old.slice(fresh.length));
   const shift = first + fresh.length - next;
   const tail = records.slice(next);
   if (delta !== 0 || shift !== 0) {
@@ -53,7 +73,23 @@ function splice(records: readonly CsvRecord[], first: number, next: number, fres
       record.index += shift;
     }
   }
-  return records.slice(0, first).concat(fresh, tail);
+  return { records: records.slice(0, first).concat(kept, tail), removed, added };
+}
+
+function sameRecord(a: CsvRecord, b: CsvRecord): boolean {
+  return (
+    a.offset === b.offset &&
+    a.length === b.length &&
+    a.index === b.index &&
+    a.quoted === b.quoted &&
+    a.recovered === b.recovered &&
+    sameItems(a.values, b.values) &&
+    (a.starts === b.starts || (a.starts !== undefined && b.starts !== undefined && sameItems(a.starts, b.starts)))
+  );
+}
+
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((item, i) => item === b[i]);
 }
 
 /** The index of the last record that starts at or before `offset` (0 if none does). */

@@ -21,7 +21,10 @@ export interface Finding {
 /** What every rule gets: the table, the settings, and one way to report. */
 export class RuleContext {
   readonly issues: Issue[] = [];
-  /** Where findings are also kept while a row's local rules run, for an editor to report again. */
+  /**
+   * When set, findings go here instead of becoming issues: an editor keeps them with their row and
+   * reports them, moved, after later edits.
+   */
   recording: Finding[] | undefined;
 
   constructor(
@@ -30,7 +33,10 @@ export class RuleContext {
   ) {}
 
   report(finding: Finding): void {
-    this.recording?.push(finding);
+    if (this.recording) {
+      this.recording.push(finding);
+      return;
+    }
     const severity = effectiveSeverity(this.settings, finding.code);
     if (severity === 'off') return;
     const lines = this.table.lines;

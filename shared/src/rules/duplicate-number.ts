@@ -2,7 +2,6 @@ import { intendedValue } from '../domain/cells.js';
 import { countryNamed } from '../domain/countries.js';
 import { e164Value, numberKey } from '../domain/phone.js';
 import { FirstRows } from './first-rows.js';
-import type { CsvRecord } from '../table.js';
 import type { Rule } from './rule.js';
 import { Row } from './row.js';
 
@@ -19,28 +18,36 @@ export function duplicateNumber(): Rule {
       if (value === '') return;
       // An E.164 value is its own key (nearly every row of an export): no closure, no string key.
       const e164 = e164Value(value);
-      if (e164 !== 0) first.addNumber(e164, row.number);
-      else first.add(numberKey(value, () => countryNamed(row.value('COUNTRY'))), row.number);
+      if (e164 !== 0) first.addNumber(e164, row.record);
+      else first.add(keyOf(row, value), row.record);
+    },
+    unrow(row) {
+      const value = intendedValue(row.raw('NUMBER') ?? '');
+      if (value !== '') first.remove(keyOf(row, value), row.record);
     },
     end(ctx) {
-      const { header, rows } = ctx.table;
+      const header = ctx.table.header;
       if (!header) return;
-      const rowAt = (number: number) => new Row(rows[number - 1] as CsvRecord, header, undefined);
       for (const repeated of first.repeated()) {
-        const later = rowAt(repeated.row);
+        const later = new Row(repeated.record, header, undefined);
+        const earlier = new Row(repeated.first, header, undefined);
         const value = intendedValue(later.raw('NUMBER') ?? '');
         const [start, end] = later.span('NUMBER');
-        const [relatedStart, relatedEnd] = rowAt(repeated.first).span('NUMBER');
+        const [relatedStart, relatedEnd] = earlier.span('NUMBER');
         ctx.report({
           code: 'duplicate-number',
-          message: `${value} is already on row ${repeated.first}. The order in which rows run is not defined: keep one row per number.`,
+          message: `${value} is already on row ${earlier.number}. The order in which rows run is not defined: keep one row per number.`,
           start,
           end,
-          row: repeated.row,
+          row: later.number,
           column: 'NUMBER',
           related: [{ start: relatedStart, end: relatedEnd, message: `First row for ${value}` }],
         });
       }
     },
   };
+}
+
+function keyOf(row: Row, value: string): string {
+  return numberKey(value, () => countryNamed(row.value('COUNTRY')));
 }

@@ -1,5 +1,5 @@
 import { REQUIRED_COLUMNS, REQUIRED_VALUES, normalizeColumnName, type ColumnName } from '../domain/columns.js';
-import { OPERATIONS, type Operation } from '../domain/operations.js';
+import { OPERATIONS, zeroCounts, type Operation } from '../domain/operations.js';
 import type { Rule } from './rule.js';
 import { isBlankRecord } from './blank-row.js';
 
@@ -8,18 +8,21 @@ import { isBlankRecord } from './blank-row.js';
  * needs it may leave it empty (Update's optional fields), the fix adds it with empty cells.
  */
 export function missingColumn(): Rule {
-  const operationsPresent = new Set<Operation>();
+  const rowsOf = zeroCounts();
   return {
     codes: ['missing-column'],
     row(row) {
-      if (row.operation) operationsPresent.add(row.operation);
+      if (row.operation) rowsOf[row.operation]++;
+    },
+    unrow(row) {
+      if (row.operation) rowsOf[row.operation]--;
     },
     end(ctx) {
       const header = ctx.table.header;
       if (!header) return;
       const missing = new Map<ColumnName, Operation[]>();
       for (const operation of OPERATIONS) {
-        if (!operationsPresent.has(operation)) continue;
+        if (rowsOf[operation] === 0) continue;
         for (const column of REQUIRED_COLUMNS[operation]) {
           // OPERATION has its own, louder rule.
           if (column === 'OPERATION' || header.columns[column] !== undefined) continue;

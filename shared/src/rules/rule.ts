@@ -4,7 +4,8 @@ import type { Row } from './row.js';
 
 /**
  * A rule reports and nothing else: it never throws on data and never changes the table. One is
- * created per validation, so a rule that looks across rows keeps its state in the instance.
+ * created per validation (or per open document, in an editor), so a rule that looks across rows keeps
+ * its state in the instance.
  */
 export interface Rule {
   /** The codes the rule can report. */
@@ -19,7 +20,13 @@ export interface Rule {
    * of checking it again after every keystroke elsewhere.
    */
   readonly local?: true;
-  /** Once, after the last row. */
+  /**
+   * Takes back what `row` added to the rule's state across rows, for a row an edit removed: an
+   * editor keeps the rules of a document and hands them only the rows that changed. Rules that keep
+   * no such state (the local ones) have none.
+   */
+  unrow?(row: Row, ctx: RuleContext): void;
+  /** Once, after the last row; in an editor, after every edit. Must not change the rule's state. */
   end?(ctx: RuleContext): void;
 }
 

@@ -4,7 +4,9 @@ import { fieldSpan, type CsvRecord } from '../table.js';
 import { closest } from '../text/suggest.js';
 import type { OffsetEdit } from '../parse/findings.js';
 import { diagnoseCell } from './values/diagnose-cell.js';
+import type { RuleContext } from './context.js';
 import type { Rule } from './rule.js';
+import type { Row } from './row.js';
 
 interface Unknown {
   index: number;
@@ -12,9 +14,10 @@ interface Unknown {
   /** The known column it most likely means, and whether that reading is certain (case, spaces). */
   target?: ColumnName;
   certain: boolean;
-  /** Renaming is safe while no cell would be an error under the new name. */
-  cellsValid: boolean;
-  allEmpty: boolean;
+  /** Cells that would be an error under the new name: renaming is safe while there are none. */
+  invalidCells: number;
+  /** Cells that hold a value: a column without a name and without values can simply go. */
+  filledCells: number;
 }
 
 /** Renaming to these changes how every row reads (its operation, its number), so a person decides. */
@@ -38,17 +41,14 @@ export function unknownColumn(): Rule {
         const normalized = normalizeColumnName(name);
         const exact = free.find((column) => column === normalized);
         const target = name === '' ? undefined : (exact ?? closest(normalized, free));
-        return [{ index, name, certain: exact !== undefined, cellsValid: true, allEmpty: true, ...(target ? { target } : {}) }];
+        return [{ index, name, certain: exact !== undefined, invalidCells: 0, filledCells: 0, ...(target ? { target } : {}) }];
       });
     },
     row(row, ctx) {
-      for (const unknown of unknowns) {
-        const value = (row.record.values[unknown.index] ?? '').trim();
-        if (value !== '') unknown.allEmpty = false;
-        if (!unknown.target || !unknown.cellsValid) continue;
-        const diagnosis = diagnoseCell({ column: unknown.target, value, row, settings: ctx.settings });
-        if (diagnosis && effectiveSeverity(ctx.settings, diagnosis.code) === 'error') unknown.cellsValid = false;
-      }
+      for (const unknown of unknowns) count(unknown, row, ctx, 1);
+    },
+    unrow(row, ctx) {
+      for (const unknown of unknowns) count(unknown, row, ctx, -1);
     },
     end(ctx) {
       const header = ctx.table.header;
@@ -60,10 +60,10 @@ export function unknownColumn(): Rule {
           const removal = removeColumnEdits(unknown.index, [header.record, ...ctx.table.rows]);
           ctx.report({
             code: 'unknown-column',
-            message: `${position} has no name${unknown.allEmpty ? ' and no values. Remove it.' : '; the platform would ignore its values. Name it, or remove it.'}`,
+            message: `${position} has no name${unknown.filledCells === 0 ? ' and no values. Remove it.' : '; the platform would ignore its values. Name it, or remove it.'}`,
             start,
             end,
-            ...(unknown.allEmpty ? { fixes: [{ title: `Remove empty column ${unknown.index + 1}`, edits: removal, safe: true }] } : {}),
+            ...(unknown.filledCells === 0 ? { fixes: [{ title: `Remove empty column ${unknown.index + 1}`, edits: removal, safe: true }] } : {}),
           });
           continue;
         }
@@ -74,11 +74,20 @@ export function unknownColumn(): Rule {
           start,
           end,
           column: unknown.name,
-          ...(target ? { fixes: [{ title: `Rename to ${target}`, edits: [{ start, end, newText: target }], safe: unknown.certain && unknown.cellsValid && !RENAMES_FOR_A_PERSON.includes(target) }] } : {}),
+          ...(target ? { fixes: [{ title: `Rename to ${target}`, edits: [{ start, end, newText: target }], safe: unknown.certain && unknown.invalidCells === 0 && !RENAMES_FOR_A_PERSON.includes(target) }] } : {}),
         });
       }
     },
   };
+}
+
+/** Adds (or, with -1, takes back) what one row's cell says about an unknown column. */
+function count(unknown: Unknown, row: Row, ctx: RuleContext, by: 1 | -1): void {
+  const value = (row.record.values[unknown.index] ?? '').trim();
+  if (value !== '') unknown.filledCells += by;
+  if (!unknown.target) return;
+  const diagnosis = diagnoseCell({ column: unknown.target, value, row, settings: ctx.settings });
+  if (diagnosis && effectiveSeverity(ctx.settings, diagnosis.code) === 'error') unknown.invalidCells += by;
 }
 
 /** Deletes a column's field from the header and every row, with the separator before it (or after it, for the first). */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { CsvDocument, LineIndex, validate, type DocumentChange, type ValidationResult } from '@numbers-csv/shared';
+import { CsvDocument, DEFAULT_SETTINGS, LineIndex, parseSettings, validate, type DocumentChange, type Settings, type ValidationResult } from '@numbers-csv/shared';
 
 const RUNS = Number(process.env['FC_NUM_RUNS'] ?? 300);
 const SEED = process.env['FC_SEED'] ?? '20261204';
@@ -14,9 +14,12 @@ function comparable(result: ValidationResult): unknown {
   return { records, issues, counts: table.counts, delimiter: table.delimiter, lineBreak: table.lineBreak, bom: table.bom, names: table.header?.names };
 }
 
-function assertSameAsFull(document: CsvDocument, context: string): void {
-  assert.deepEqual(comparable(document.result), comparable(validate(document.text)), context);
+function assertSameAsFull(document: CsvDocument, context: string, settings: Settings = DEFAULT_SETTINGS): void {
+  assert.deepEqual(comparable(document.result), comparable(validate(document.text, settings)), context);
 }
+
+/** Limits of one row each, so that edits take operations over and back under their limits. */
+const TIGHT = parseSettings({ limits: { Create: 1, Update: 1, Attach: 1, Detach: 1, Delete: 1 } }).settings;
 
 /** An edit at offsets of the current text, turned into the range an editor would send. */
 function change(text: string, start: number, end: number, inserted: string): DocumentChange {
@@ -26,7 +29,14 @@ function change(text: string, start: number, end: number, inserted: string): Doc
 
 const example = (name: string) => readFileSync(new URL(`../../../../examples/${name}`, import.meta.url), 'utf8');
 
-const PIECES = ['a', '1', ',', ',', '"', '"', '\n', '\n', '\r\n', '\r', ' ', ';', '<NULL>', 'Update', 'Delete', '+14155550123', 'en-US', 'NUMBER', ',,\n'];
+const PIECES = [
+  'a', '1', ',', ',', '"', '"', '\n', '\n', '\r\n', '\r', ' ', ';', '<NULL>', 'Update', 'Delete', '+14155550123', 'en-US', 'NUMBER', ',,\n',
+  // Whole rows: numbers already in the files (duplicates), and operations that fill the limits.
+  '\n+14155550110,Delete', '\n+14155550101,Update,,,x', '\n+1 415 555 0102,Detach', '\n14155550111,Create,ocp,twilio',
+];
+
+/** Files with the usual mistakes, an unknown column and a column without a name among them. */
+const UNKNOWN_COLUMNS = 'NUMBER,OPERATION,LOCAL,,MINIAPP_ID\n+14155550101,Update,en-US,,app\n+14155550102,Attach,,,app\n';
 
 const editArbitrary = fc.record({
   at: fc.double({ min: 0, max: 1, noNaN: true }),
@@ -36,16 +46,16 @@ const editArbitrary = fc.record({
 
 describe('CsvDocument', () => {
   it('validates an edited document exactly as a fresh validation of its text', () => {
-    const texts = ['mixed.csv', 'update.csv', 'export.csv', 'spreadsheet-mistakes.csv', 'create.csv'].map(example);
+    const texts = [...['mixed.csv', 'update.csv', 'export.csv', 'spreadsheet-mistakes.csv', 'create.csv'].map(example), UNKNOWN_COLUMNS];
     fc.assert(
-      fc.property(fc.constantFrom(...texts), fc.array(editArbitrary, { minLength: 1, maxLength: 8 }), (initial, edits) => {
-        const document = new CsvDocument(initial);
+      fc.property(fc.constantFrom(...texts), fc.constantFrom(DEFAULT_SETTINGS, TIGHT), fc.array(editArbitrary, { minLength: 1, maxLength: 8 }), (initial, settings, edits) => {
+        const document = new CsvDocument(initial, settings);
         for (const [step, edit] of edits.entries()) {
           const text = document.text;
           const start = Math.floor(edit.at * text.length);
           const end = Math.min(text.length, start + edit.removed);
           document.update([change(text, start, end, edit.inserted)]);
-          assertSameAsFull(document, `after edit ${step + 1}: ${JSON.stringify(edit)}`);
+          assertSameAsFull(document, `after edit ${step + 1}: ${JSON.stringify(edit)}`, settings);
         }
       }),
       { numRuns: RUNS },

@@ -1,0 +1,67 @@
+import { operationNamed, zeroCounts, type OperationCounts } from '../domain/operations.js';
+import type { CsvRecord, Header } from '../table.js';
+import { isBlankRecord, reportBlankRow } from './blank-row.js';
+import type { RuleContext } from './context.js';
+import { RULES } from './index.js';
+import type { Rule } from './rule.js';
+import { Row } from './row.js';
+
+type Check = (row: Row, ctx: RuleContext) => void;
+
+/**
+ * Every rule of one validation, fed one data row at a time. A validation adds every row once; an
+ * editor keeps the checks of an open document and, after an edit, removes the rows it replaced and
+ * adds the new ones.
+ */
+export class RowChecks {
+  readonly counts: OperationCounts = zeroCounts();
+  private readonly rules: Rule[];
+  // The row checks themselves, not the rules: calling `rule.row` on ten rules of ten shapes makes the
+  // property read megamorphic, a slow look-up on each of a million calls.
+  private readonly localChecks: Check[];
+  private readonly otherChecks: Check[];
+  private readonly unrows: Check[];
+  private readonly operationIndex: number | undefined;
+
+  constructor(
+    private readonly header: Header,
+    ctx: RuleContext,
+  ) {
+    this.rules = RULES.map((create) => create());
+    for (const rule of this.rules) rule.header?.(ctx);
+    const checks = (local: boolean) => this.rules.flatMap((rule) => (rule.row && (rule.local ?? false) === local ? [rule.row.bind(rule)] : []));
+    this.localChecks = checks(true);
+    this.otherChecks = checks(false);
+    this.unrows = this.rules.flatMap((rule) => (rule.unrow ? [rule.unrow.bind(rule)] : []));
+    this.operationIndex = header.columns.OPERATION;
+  }
+
+  /** Checks a data row; what the local rules find is reported before what any other rule does. */
+  add(record: CsvRecord, ctx: RuleContext): void {
+    if (isBlankRecord(record)) {
+      reportBlankRow(record, record.index - this.header.record.index, ctx);
+      return;
+    }
+    const row = this.row(record);
+    if (row.operation) this.counts[row.operation]++;
+    for (const check of this.localChecks) check(row, ctx);
+    for (const check of this.otherChecks) check(row, ctx);
+  }
+
+  /** Takes back a row added before: it is no longer in the document. */
+  remove(record: CsvRecord, ctx: RuleContext): void {
+    if (isBlankRecord(record)) return;
+    const row = this.row(record);
+    if (row.operation) this.counts[row.operation]--;
+    for (const unrow of this.unrows) unrow(row, ctx);
+  }
+
+  end(ctx: RuleContext): void {
+    for (const rule of this.rules) rule.end?.(ctx);
+  }
+
+  private row(record: CsvRecord): Row {
+    const operation = this.operationIndex === undefined ? undefined : operationNamed(record.values[this.operationIndex] ?? '');
+    return new Row(record, this.header, operation);
+  }
+}
