@@ -142,8 +142,8 @@ export function forgetFindings(kept: KeptValidation, record: CsvRecord, ctx: Rul
  * The validation of `text` from what is kept: its findings, moved with their rows, then what the rules
  * find across rows. Issues come in the order a validation from scratch reports them.
  */
-export function reportKept(kept: KeptValidation, text: string): ValidationResult {
-  const table = newTable(text, false, kept.delimiter);
+export function reportKept(kept: KeptValidation, text: string, lines = new LineIndex(text)): ValidationResult {
+  const table = newTable(text, false, kept.delimiter, lines);
   const headerIndex = kept.header.record.index;
   table.header = kept.header;
   table.rows = kept.records.slice(headerIndex + 1);
@@ -165,8 +165,8 @@ export function canKeep(kept: KeptValidation, text: string): boolean {
 }
 
 /** A table of `text` with nothing read yet. */
-export function newTable(text: string, bom: boolean, delimiter: Delimiter): Table {
-  return { text, lines: new LineIndex(text), bom, delimiter, lineBreak: sniffLineBreak(text), header: undefined, rows: [], counts: zeroCounts() };
+export function newTable(text: string, bom: boolean, delimiter: Delimiter, lines = new LineIndex(text)): Table {
+  return { text, lines, bom, delimiter, lineBreak: sniffLineBreak(text), header: undefined, rows: [], counts: zeroCounts() };
 }
 
 /** Larger files are refused before they are read, so that one upload cannot exhaust memory. */

@@ -46,22 +46,25 @@ export class CsvDocument {
   update(changes: readonly DocumentChange[]): void {
     let text = this.current;
     let kept = this.kept;
+    // Positions in the validated text are known (without a BOM, which they do not count); after each
+    // change, those before it still hold.
+    let lines = kept ? this.validation.table.lines : new LineIndex(text);
     for (const change of changes) {
       if (!('range' in change)) {
         text = change.text;
         kept = undefined;
+        lines = new LineIndex(text);
         continue;
       }
-      // The positions of the validated text are known already; a text changed since is indexed anew.
-      const lines = text === this.current && kept ? this.validation.table.lines : new LineIndex(text);
       const start = lines.offsetAt(change.range.start);
       const end = Math.max(start, lines.offsetAt(change.range.end));
       text = text.slice(0, start) + change.text + text.slice(end);
+      lines = LineIndex.carried(lines, text, start);
       if (kept && !applyEdit(kept, text, { start, end, length: change.text.length })) kept = undefined;
     }
     this.current = text;
     this.kept = kept && canKeep(kept, text) ? kept : undefined;
-    this.validation = this.kept ? reportKept(this.kept, text) : this.validateAll();
+    this.validation = this.kept ? reportKept(this.kept, text, lines) : this.validateAll();
   }
 
   /** New settings: everything is validated again. */

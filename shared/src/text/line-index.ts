@@ -9,13 +9,32 @@ import type { Position, Range } from '../issue.js';
  */
 export class LineIndex {
   /** Starts of the lines found so far, in order; the first line always starts at 0. */
-  private readonly starts: number[] = [0];
+  private starts: number[] = [0];
   /** Every line break has been found. */
   private complete = false;
   /** Whether the text has a `\r`; undefined until the first scan. */
   private hasCr: boolean | undefined;
 
   constructor(readonly text: string) {}
+
+  /**
+   * The index of `text`, a text that differs from `before`'s only from `unchangedBefore` on: the line
+   * starts found before that point still hold, and an editor need not find them again after each edit.
+   */
+  static carried(before: LineIndex, text: string, unchangedBefore: number): LineIndex {
+    const index = new LineIndex(text);
+    // A line start right at the edit may move: a "\n" typed after a lone "\r" makes them one line break.
+    const starts = before.starts;
+    let low = 0;
+    let high = starts.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if ((starts[mid] as number) < unchangedBefore) low = mid + 1;
+      else high = mid;
+    }
+    index.starts = starts.slice(0, Math.max(low, 1));
+    return index;
+  }
 
   get lineCount(): number {
     this.findLines(Infinity);
