@@ -30,6 +30,7 @@ export function missingColumn(): Rule {
         }
       }
       const headerEnd = header.record.offset + header.record.length;
+      if (missing.size === 0) return;
       const rowsMatchHeader = !header.record.recovered && ctx.table.rows.every((record) => !record.recovered && (record.values.length === header.names.length || isBlankRecord(record)));
       const misspelt = new Map(header.names.map((name) => [normalizeColumnName(name), name]));
       const delimiter = ctx.table.delimiter;
