@@ -51,6 +51,8 @@ export interface Table {
   header: Header | undefined;
   /** Records after the header, blank ones included; row n of an issue is `rows[n - 1]`. */
   rows: CsvRecord[];
+  /** Rows that hold a value: rows with an unknown operation count, blank ones do not. */
+  dataRows: number;
   counts: OperationCounts;
 }
 

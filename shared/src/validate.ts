@@ -109,6 +109,7 @@ export function validateRead(
     for (const record of table.rows) checks.add(record, ctx);
     checks.end(ctx);
     table.counts = checks.counts;
+    table.dataRows = checks.dataRows;
     return { result: { table, issues: sortIssues(ctx.issues) } };
   }
 
@@ -148,6 +149,7 @@ export function reportKept(kept: KeptValidation, text: string, lines = new LineI
   table.header = kept.header;
   table.rows = kept.records.slice(headerIndex + 1);
   table.counts = { ...kept.checks.counts };
+  table.dataRows = kept.checks.dataRows;
   const ctx = new RuleContext(table, kept.settings);
   for (const finding of kept.head) ctx.report(finding);
   const rows = [...kept.rows].sort(([a], [b]) => a.index - b.index);
@@ -166,7 +168,7 @@ export function canKeep(kept: KeptValidation, text: string): boolean {
 
 /** A table of `text` with nothing read yet. */
 export function newTable(text: string, bom: boolean, delimiter: Delimiter, lines = new LineIndex(text)): Table {
-  return { text, lines, bom, delimiter, lineBreak: sniffLineBreak(text), header: undefined, rows: [], counts: zeroCounts() };
+  return { text, lines, bom, delimiter, lineBreak: sniffLineBreak(text), header: undefined, rows: [], dataRows: 0, counts: zeroCounts() };
 }
 
 /** Larger files are refused before they are read, so that one upload cannot exhaust memory. */

@@ -9,9 +9,7 @@ export function isBlankRecord(record: CsvRecord): boolean {
 
 /** Data rows that hold a value: rows with an unknown operation count, blank ones do not. */
 export function countDataRows(table: Table): number {
-  let rows = 0;
-  for (const record of table.rows) if (!isBlankRecord(record)) rows++;
-  return rows;
+  return table.dataRows;
 }
 
 /** Spreadsheets leave empty rows (`,,,,`) at the end of a sheet; the platform would read them as rows. */

@@ -15,6 +15,8 @@ type Check = (row: Row, ctx: RuleContext) => void;
  */
 export class RowChecks {
   readonly counts: OperationCounts = zeroCounts();
+  /** Rows that hold a value, whatever their operation. */
+  dataRows = 0;
   private readonly rules: Rule[];
   // The row checks themselves, not the rules: calling `rule.row` on ten rules of ten shapes makes the
   // property read megamorphic, a slow look-up on each of a million calls.
@@ -43,6 +45,7 @@ export class RowChecks {
       return;
     }
     const row = this.row(record);
+    this.dataRows++;
     if (row.operation) this.counts[row.operation]++;
     for (const check of this.localChecks) check(row, ctx);
     for (const check of this.otherChecks) check(row, ctx);
@@ -52,6 +55,7 @@ export class RowChecks {
   remove(record: CsvRecord, ctx: RuleContext): void {
     if (isBlankRecord(record)) return;
     const row = this.row(record);
+    this.dataRows--;
     if (row.operation) this.counts[row.operation]--;
     for (const unrow of this.unrows) unrow(row, ctx);
   }

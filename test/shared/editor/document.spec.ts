@@ -11,7 +11,7 @@ if (SEED !== 'random') fc.configureGlobal({ seed: Number(SEED) });
 function comparable(result: ValidationResult): unknown {
   const { table, issues } = result;
   const records = [...(table.header ? [table.header.record] : []), ...table.rows].map(({ index, offset, length, values, starts, quoted, recovered }) => ({ index, offset, length, values, starts, quoted, recovered }));
-  return { records, issues, counts: table.counts, delimiter: table.delimiter, lineBreak: table.lineBreak, bom: table.bom, names: table.header?.names };
+  return { records, issues, counts: table.counts, dataRows: table.dataRows, delimiter: table.delimiter, lineBreak: table.lineBreak, bom: table.bom, names: table.header?.names };
 }
 
 function assertSameAsFull(document: CsvDocument, context: string, settings: Settings = DEFAULT_SETTINGS): void {
