@@ -1,6 +1,5 @@
 import type { BytesValidationResult, Encoding, Issue, OperationCounts, Settings, Severity } from '@numbers-csv/shared';
 import { locate, type Locate } from './positions.js';
-import { countDataRows } from '@numbers-csv/shared';
 
 /** What the formats need to know about one checked file; the table itself is not kept. */
 export interface FileReport {
@@ -20,7 +19,7 @@ export function fileReport(path: string, stdin: boolean, result: BytesValidation
     path,
     stdin,
     encoding: result.encoding,
-    rows: countDataRows(result.table),
+    rows: result.table.dataRows,
     counts: { ...result.table.counts },
     limits: settings.limits,
     issues: result.issues,

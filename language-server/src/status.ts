@@ -1,4 +1,4 @@
-import { countDataRows, countsSummary, type OperationCounts, type Settings } from '@numbers-csv/shared';
+import { countsSummary, type OperationCounts, type Settings } from '@numbers-csv/shared';
 import { NotificationType } from 'vscode-languageserver/node.js';
 import type { ServedDocument } from './documents.js';
 
@@ -34,5 +34,5 @@ export function status(served: ServedDocument): StatusParams {
     else if (issue.severity === 'warning') warnings++;
   }
   const settings = served.settings.core;
-  return { uri: served.uri, rows: countDataRows(table), errors, warnings, counts: { ...table.counts }, limits: { ...settings.limits }, summary: countsSummary(table, settings).text };
+  return { uri: served.uri, rows: table.dataRows, errors, warnings, counts: { ...table.counts }, limits: { ...settings.limits }, summary: countsSummary(table, settings).text };
 }

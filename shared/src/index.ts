@@ -17,7 +17,7 @@ export {
 } from './settings.js';
 export type { CsvRecord, Delimiter, Header, Table } from './table.js';
 export { fieldSpan } from './table.js';
-export { countDataRows, isBlankRecord } from './rules/blank-row.js';
+export { isBlankRecord } from './rules/blank-row.js';
 export { LineIndex } from './text/line-index.js';
 export { applyEdits } from './text/apply-edits.js';
 export { OPERATIONS, type Operation, type OperationCounts } from './domain/operations.js';

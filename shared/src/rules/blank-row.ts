@@ -1,15 +1,10 @@
 import { trimmed } from '../domain/cells.js';
-import type { CsvRecord, Table } from '../table.js';
+import type { CsvRecord } from '../table.js';
 import type { RuleContext } from './context.js';
 
 export function isBlankRecord(record: CsvRecord): boolean {
   for (const value of record.values) if (trimmed(value) !== '') return false;
   return true;
-}
-
-/** Data rows that hold a value: rows with an unknown operation count, blank ones do not. */
-export function countDataRows(table: Table): number {
-  return table.dataRows;
 }
 
 /** Spreadsheets leave empty rows (`,,,,`) at the end of a sheet; the platform would read them as rows. */
