@@ -58,6 +58,8 @@ async function main(): Promise<void> {
     await next;
     keystrokeMs.push(performance.now() - start);
   }
+  // Every edit leaves the last version of the text behind until a collection: this shows how much.
+  const rssAfterEdits = residentBytes(child.pid);
   await connection.sendRequest('shutdown');
   await connection.sendNotification('exit');
   connection.dispose();
@@ -71,6 +73,7 @@ async function main(): Promise<void> {
     [`keystroke → diagnostics, median of ${EDITS}`, `${median(keystrokeMs).toFixed(1)} ms`, ''],
     ['keystroke → diagnostics, p95', `${p95.toFixed(1)} ms`, verdict(p95 <= TARGET_KEYSTROKE_P95_MS, `≤ ${TARGET_KEYSTROKE_P95_MS} ms`)],
     ['server RSS after open', mib(rss), verdict(rss <= TARGET_RSS_FACTOR * Buffer.byteLength(text), `≤ ${TARGET_RSS_FACTOR} × ${mib(Buffer.byteLength(text))}`)],
+    [`server RSS after the ${EDITS} edits`, mib(rssAfterEdits), ''],
   ];
   console.log(`\nlanguage server over stdio — ${EXPORT_ROWS.toLocaleString('en')}-row export, ${EDITS} one-character edits spread over the file\n`);
   const widths = [0, 1, 2].map((c) => Math.max(...rows.map((row) => row[c]?.length ?? 0)));

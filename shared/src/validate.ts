@@ -38,8 +38,8 @@ export interface KeptValidation {
   /** Every record, blank ones before the header included; the editor replaces it after each edit. */
   records: CsvRecord[];
   readonly checks: RowChecks;
-  /** Found before the first row: blank lines before the header, and the header rules' findings. */
-  readonly head: readonly Finding[];
+  /** What the header rules found (blank lines before the header are reported anew each time). */
+  readonly head: KeptRow;
   /** The findings of each row that has any. */
   readonly rows: Map<CsvRecord, KeptRow>;
 }
@@ -93,8 +93,6 @@ export function validateRead(
   // Another separator's finding rewrites the whole file: it cannot be kept across edits.
   const keeping = keep && !bom && findings.length === 0 && table.delimiter === ',';
   const all = keeping ? records.slice() : [];
-  const head: Finding[] = [];
-  if (keeping) ctx.recording = head;
   for (const finding of findings) ctx.report({ ...finding, ...(finding.record > headerIndex ? { row: finding.record - headerIndex } : {}) });
   reportWrongDelimiter(table, records, findings.length === 0, ctx);
 
@@ -103,7 +101,9 @@ export function validateRead(
   // The records become the rows in place: a copy of 100,000 entries would only add to what the collector scans.
   const beforeHeader = records.splice(0, headerIndex + 1);
   table.rows = records;
-  for (const record of beforeHeader.slice(0, headerIndex)) reportBlankRow(record, undefined, ctx);
+  if (!keeping) for (const record of beforeHeader.slice(0, headerIndex)) reportBlankRow(record, undefined, ctx);
+  const head: Finding[] = [];
+  if (keeping) ctx.recording = head;
   const checks = new RowChecks(header, ctx);
   if (!keeping) {
     for (const record of table.rows) checks.add(record, ctx);
@@ -113,7 +113,7 @@ export function validateRead(
     return { result: { table, issues: sortIssues(ctx.issues) } };
   }
 
-  const kept: KeptValidation = { settings, delimiter: table.delimiter, header, records: all, checks, head, rows: new Map() };
+  const kept: KeptValidation = { settings, delimiter: table.delimiter, header, records: all, checks, head: { offset: headerRecord.offset, findings: head }, rows: new Map() };
   for (const record of table.rows) keepFindings(kept, record, ctx);
   ctx.recording = undefined;
   return { result: reportKept(kept, text), kept };
@@ -121,7 +121,8 @@ export function validateRead(
 
 /** Checks a row an edit added, and keeps what it finds. */
 export function keepFindings(kept: KeptValidation, record: CsvRecord, ctx: RuleContext): void {
-  // How a blank row's fix removes it depends on whether a record follows it: it is found anew each time.
+  // How a blank row's fix removes it depends on the line break after it and on whether a record
+  // follows it, which no record holds: it is found anew each time.
   if (isBlankRecord(record)) {
     kept.rows.set(record, BLANK_ROW);
     return;
@@ -151,7 +152,10 @@ export function reportKept(kept: KeptValidation, text: string, lines = new LineI
   table.counts = { ...kept.checks.counts };
   table.dataRows = kept.checks.dataRows;
   const ctx = new RuleContext(table, kept.settings);
-  for (const finding of kept.head) ctx.report(finding);
+  // How a blank row's fix removes it depends on the line break after it, which no record holds.
+  for (const record of kept.records.slice(0, headerIndex)) reportBlankRow(record, undefined, ctx);
+  // The header moves when a blank line before it gets a longer line break.
+  for (const finding of kept.head.findings) ctx.report(movedFinding(finding, kept.header.record.offset - kept.head.offset, 0));
   const rows = [...kept.rows].sort(([a], [b]) => a.index - b.index);
   for (const [record, row] of rows) {
     if (row === BLANK_ROW) reportBlankRow(record, record.index - headerIndex, ctx);

@@ -88,6 +88,13 @@ describe('CsvDocument', () => {
     assertSameAsFull(document, 'whole text replaced');
   });
 
+  it('moves the header findings when a blank line before the header gets a longer line break', () => {
+    const document = new CsvDocument('\nNUMBER,GROUP_ID\n+14155550110,ocp\n');
+    assert.ok(document.result.issues.some((issue) => issue.code === 'missing-operation-column'));
+    document.update([change(document.text, 0, 0, '\r')]);
+    assertSameAsFull(document, 'blank line now ends in CRLF');
+  });
+
   it('joins a lone carriage return and a typed line feed into one line break', () => {
     const document = new CsvDocument('NUMBER,OPERATION\r+14155550101,Delete\r+14155550102,Delete\r');
     const at = document.text.indexOf('+14155550102');
