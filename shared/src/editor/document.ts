@@ -1,11 +1,10 @@
 import type { Range } from '../issue.js';
-import { readRecords } from '../parse/read-records.js';
 import { RuleContext } from '../rules/context.js';
 import { DEFAULT_SETTINGS, type Settings } from '../settings.js';
 import { LineIndex } from '../text/line-index.js';
 import { canKeep, forgetFindings, keepFindings, newTable, reportKept, validateRead, type KeptValidation, type ValidationResult } from '../validate.js';
 import { rereadRecords, type Replacement } from './reread.js';
-import { shareValues } from './share-values.js';
+import { readInSlices } from './read-in-slices.js';
 
 /**
  * One change to an open document, as editors send them: `range` in the text as it is before this
@@ -75,9 +74,8 @@ export class CsvDocument {
   }
 
   private validateAll(): ValidationResult {
-    const { result, kept } = validateRead(this.current, this.settings, (text, delimiter) => readRecords(text, 0, delimiter), true);
+    const { result, kept } = validateRead(this.current, this.settings, (text, delimiter) => readInSlices(text, delimiter), true);
     this.kept = kept;
-    shareValues(kept?.records ?? [...(result.table.header ? [result.table.header.record] : []), ...result.table.rows]);
     return result;
   }
 }

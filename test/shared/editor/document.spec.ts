@@ -95,6 +95,31 @@ describe('CsvDocument', () => {
     assertSameAsFull(document, 'blank line now ends in CRLF');
   });
 
+  describe('reading a large file a slice at a time', () => {
+    /** Rows well past the first megabyte, where the first slice ends. */
+    const large = (row: (i: number) => string) => ['NUMBER,OPERATION,NOTE', ...Array.from({ length: 30_000 }, (_, i) => row(i))].join('\r\n') + '\r\n';
+    const number = (i: number) => `+1415${String(5_000_000 + i).padStart(7, '0')}`;
+
+    it('reads records exactly as a whole reading does, with quoted notes across the slice boundaries', () => {
+      const text = large((i) => `${number(i)},Delete,"note ${i}\nsecond line, ""quoted"""`);
+      assert.ok(text.length > 1.5 * 1024 * 1024, 'long enough for two slices');
+      assertSameAsFull(new CsvDocument(text), 'opened');
+    });
+
+    it('falls back to a whole reading for a quote mistake, and keeps up with edits after it', () => {
+      const text = large((i) => (i === 20_000 ? `${number(i)},Delete,"unclosed` : `${number(i)},Delete,plain ${i % 7}`));
+      const document = new CsvDocument(text);
+      assertSameAsFull(document, 'opened');
+      assert.ok(document.result.issues.some((issue) => issue.code === 'unclosed-quote' || issue.code === 'stray-quote'));
+      const at = document.text.indexOf('"unclosed');
+      document.update([change(document.text, at, at + 1, '')]);
+      assertSameAsFull(document, 'quote removed');
+      const later = document.text.indexOf(number(25_000));
+      document.update([change(document.text, later, later + 1, '')]);
+      assertSameAsFull(document, 'a number broken after it');
+    });
+  });
+
   it('joins a lone carriage return and a typed line feed into one line break', () => {
     const document = new CsvDocument('NUMBER,OPERATION\r+14155550101,Delete\r+14155550102,Delete\r');
     const at = document.text.indexOf('+14155550102');
