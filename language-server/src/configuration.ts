@@ -7,6 +7,9 @@ import { describeError, logFailure, type Log } from './safe.js';
  * so that folder settings apply) and kept until the configuration changes. A client that cannot be
  * asked gets what it last pushed in `workspace/didChangeConfiguration`, or the defaults.
  */
+/** How long a document waits for its settings before it is validated with the defaults. */
+const CONFIGURATION_TIMEOUT_MS = 5000;
+
 export class Configuration {
   private canPull = false;
   private pushed: unknown = undefined;
@@ -47,7 +50,7 @@ export class Configuration {
     let section: unknown = this.pushed;
     if (this.canPull) {
       try {
-        section = await this.connection.workspace.getConfiguration({ scopeUri: uri, section: SECTION });
+        section = await withTimeout(this.connection.workspace.getConfiguration({ scopeUri: uri, section: SECTION }), CONFIGURATION_TIMEOUT_MS);
       } catch (error) {
         // The defaults validate as well as anything; an unanswered request must not stop validation.
         this.log.error(`workspace/configuration failed, using the defaults: ${describeError(error)}`);
@@ -65,4 +68,13 @@ export class Configuration {
     // A notification, not window/showMessageRequest: nothing waits for the user to close it.
     logFailure(this.log, 'window/showMessage', this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `${problem} (the default applies until this is fixed)` }));
   }
+}
+
+/** A client that never answers must not hold a document's validation forever. */
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

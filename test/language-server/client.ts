@@ -34,6 +34,8 @@ export interface ClientOptions {
   initializationOptions?: unknown;
   /** Replaces the capabilities a full-featured editor would send. */
   capabilities?: ClientCapabilities;
+  /** False for a client that says it can be asked for settings, and never answers. */
+  answersConfiguration?: boolean;
 }
 
 const FULL_CAPABILITIES: ClientCapabilities = {
@@ -86,6 +88,7 @@ export class TestClient {
     private readonly child: ChildProcess,
     readonly connection: MessageConnection,
     settings: unknown,
+    private readonly answersConfiguration = true,
   ) {
     this.settings = settings;
   }
@@ -95,7 +98,7 @@ export class TestClient {
     running.add(child);
     if (!child.stdout || !child.stdin || !child.stderr) throw new Error('the server has no stdio');
     const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
-    const client = new TestClient(child, connection, options.settings ?? {});
+    const client = new TestClient(child, connection, options.settings ?? {}, options.answersConfiguration);
     child.stderr.on('data', (chunk: Buffer) => (client.stderr += chunk.toString('utf8')));
     child.on('exit', () => {
       client.exited = true;
@@ -118,7 +121,7 @@ export class TestClient {
       for (const waiter of this.waiters) if (waiter.check()) this.waiters.delete(waiter);
     };
     this.connection.onRequest('workspace/configuration', (params: ConfigurationParams) =>
-      params.items.map((item) => {
+      this.answersConfiguration === false ? new Promise<never>(() => undefined) : params.items.map((item) => {
         if (item.section !== 'numbersCsv') return null;
         return item.scopeUri !== undefined && this.scopedSettings.has(item.scopeUri) ? this.scopedSettings.get(item.scopeUri) : this.settings;
       }),
@@ -204,8 +207,8 @@ export class TestClient {
   }
 
   /** The diagnostics published for `version` of `uri` (waiting for them). */
-  diagnostics(uri: string, version: number | undefined = this.texts.get(uri)?.version): Promise<PublishDiagnosticsParams> {
-    return this.waitFor(`diagnostics for ${uri} version ${version}`, () => this.published.find((params) => params.uri === uri && params.version === version));
+  diagnostics(uri: string, version: number | undefined = this.texts.get(uri)?.version, timeout?: number): Promise<PublishDiagnosticsParams> {
+    return this.waitFor(`diagnostics for ${uri} version ${version}`, () => this.published.find((params) => params.uri === uri && params.version === version), timeout);
   }
 
   /** Waits until `find` finds something among what the server sent. */

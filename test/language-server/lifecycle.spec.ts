@@ -24,6 +24,19 @@ describe('language server: lifecycle', () => {
     assert.equal(client.hasExited, true);
   });
 
+  it('validates with the defaults when the client never answers for the settings', async () => {
+    const { client } = await TestClient.start({ answersConfiguration: false });
+    try {
+      const uri = documentUri();
+      await client.open(uri, 'NUMBER,OPERATION\n14155550101,Delete\n');
+      const published = await client.diagnostics(uri, 1, 10_000);
+      assert.deepEqual(published.diagnostics.map((diagnostic) => diagnostic.code), ['number-missing-plus']);
+      assert.ok(client.logs.some((log) => /workspace\/configuration failed/.test(log.message)), 'the wait is logged');
+    } finally {
+      await client.stop();
+    }
+  });
+
   it('also runs over node IPC, as the VS Code extension starts it', async () => {
     const child = fork(SERVER, ['--node-ipc'], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
     const connection = createMessageConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
