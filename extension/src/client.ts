@@ -19,7 +19,8 @@ export function createClient(context: vscode.ExtensionContext, outputChannel: vs
       { scheme: 'file', language },
       { scheme: 'untitled', language },
     ]),
-    synchronize: { configurationSection: 'numbersCsv' },
+    // No `synchronize`: the server registers for configuration changes itself, and pulls the
+    // settings of each document; both at once would validate every document twice per change.
     outputChannel,
     initializationOptions,
   };
