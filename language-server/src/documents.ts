@@ -68,7 +68,12 @@ export class Documents {
       tracked.version = version;
       if (tracked.served) {
         const served = tracked.served;
-        served.document.update(changes);
+        try {
+          served.document.update(changes);
+        } catch (error) {
+          // The document validated its new text from scratch before throwing: report that, and log this.
+          this.log.error(`Keeping ${tracked.uri} up to date failed; it was validated from scratch: ${describeError(error)}`);
+        }
         served.version = version;
         if (isServed(tracked.languageId, served.document.text)) this.events.validated(served);
         else {

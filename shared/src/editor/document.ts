@@ -42,10 +42,15 @@ export class CsvDocument {
     return this.validation;
   }
 
-  /** Applies the changes in order and validates the new text. */
+  /**
+   * Applies the changes in order and validates the new text. Should keeping up with an edit fail,
+   * the text is validated from scratch and the error thrown after: the document is never left
+   * behind its text.
+   */
   update(changes: readonly DocumentChange[]): void {
     let text = this.current;
     let kept = this.kept;
+    let failure: unknown;
     // Positions in the validated text are known (without a BOM, which they do not count); after each
     // change, those before it still hold.
     let lines = kept ? this.validation.table.lines : new LineIndex(text);
@@ -60,11 +65,18 @@ export class CsvDocument {
       const end = Math.max(start, lines.offsetAt(change.range.end));
       text = text.slice(0, start) + change.text + text.slice(end);
       lines = LineIndex.carried(lines, text, start);
-      if (kept && !applyEdit(kept, text, { start, end, length: change.text.length })) kept = undefined;
+      try {
+        if (kept && !applyEdit(kept, text, { start, end, length: change.text.length })) kept = undefined;
+      } catch (error) {
+        kept = undefined;
+        failure ??= error;
+      }
     }
     this.current = text;
     this.kept = kept && canKeep(kept, text) ? kept : undefined;
     this.validation = this.kept ? reportKept(this.kept, text, lines) : this.validateAll();
+    // Validated from scratch, the document is right again; the failure is still for the caller to log.
+    if (failure !== undefined) throw failure;
   }
 
   /** New settings: everything is validated again. */
