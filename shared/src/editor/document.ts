@@ -2,7 +2,9 @@ import type { Range } from '../issue.js';
 import { RuleContext } from '../rules/context.js';
 import { DEFAULT_SETTINGS, type Settings } from '../settings.js';
 import { LineIndex } from '../text/line-index.js';
-import { canKeep, forgetFindings, keepFindings, newTable, reportKept, validateRead, type KeptValidation, type ValidationResult } from '../validate.js';
+import { canKeep, forgetFindings, keepFindings, reportKept, type KeptValidation } from '../kept-validation.js';
+import { newTable } from '../new-table.js';
+import { validateRead, type ValidationResult } from '../validate.js';
 import { rereadRecords, type Replacement } from './reread.js';
 import { readInSlices } from './read-in-slices.js';
 
