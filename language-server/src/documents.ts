@@ -4,6 +4,12 @@ import type { ServerSettings } from './settings.js';
 import { isServed, isTracked } from './selection.js';
 import { describeError, type Log } from './safe.js';
 
+/**
+ * How much of a document's start is read to tell whether its header makes it a numbers CSV file: far
+ * more than any header line, and far less than the whole of a large file on every keystroke.
+ */
+const HEADER_LOOK_AHEAD = 64 * 1024;
+
 /** A document the server validates: its CsvDocument holds the text and the validation. */
 export interface ServedDocument {
   readonly uri: string;
@@ -75,7 +81,7 @@ export class Documents {
           this.log.error(`Keeping ${tracked.uri} up to date failed; it was validated from scratch: ${describeError(error)}`);
         }
         served.version = version;
-        if (isServed(tracked.languageId, served.document.text)) this.events.validated(served);
+        if (isServed(tracked.languageId, served.document.slice(0, HEADER_LOOK_AHEAD))) this.events.validated(served);
         else {
           tracked.served = undefined;
           tracked.plain = TextDocument.create(uri, tracked.languageId, version, served.document.text);

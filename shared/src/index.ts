@@ -23,3 +23,5 @@ export { applyEdits } from './text/apply-edits.js';
 export { OPERATIONS, type Operation, type OperationCounts } from './domain/operations.js';
 export { EXPORT_COLUMNS, KNOWN_COLUMNS, NULL_TOKEN, REQUIRED_COLUMNS, REQUIRED_VALUES, type ColumnName } from './domain/columns.js';
 export * from './editor/index.js';
+export { PieceText } from './text/piece-text.js';
+export type { TextSource } from './text/text-source.js';

@@ -5,6 +5,7 @@ import type { RowChecks } from './rules/row-checks.js';
 import type { Settings } from './settings.js';
 import type { CsvRecord, Delimiter, Header } from './table.js';
 import { LineIndex } from './text/line-index.js';
+import type { TextSource } from './text/text-source.js';
 import { utf8Length } from './text/utf8-length.js';
 import { newTable, sortIssues } from './new-table.js';
 import type { ValidationResult } from './validate.js';
@@ -61,7 +62,7 @@ export function forgetFindings(kept: KeptValidation, record: CsvRecord, ctx: Rul
  * The validation of `text` from what is kept: its findings, moved with their rows, then what the rules
  * find across rows. Issues come in the order a validation from scratch reports them.
  */
-export function reportKept(kept: KeptValidation, text: string, lines = new LineIndex(text)): ValidationResult {
+export function reportKept(kept: KeptValidation, text: TextSource, lines = new LineIndex(text)): ValidationResult {
   const table = newTable(text, false, kept.delimiter, lines);
   const headerIndex = kept.header.record.index;
   table.header = kept.header;
@@ -83,6 +84,6 @@ export function reportKept(kept: KeptValidation, text: string, lines = new LineI
 }
 
 /** Whether `text`, the text after an edit, can still be validated from what is kept. */
-export function canKeep(kept: KeptValidation, text: string): boolean {
+export function canKeep(kept: KeptValidation, text: TextSource): boolean {
   return text.charCodeAt(0) !== 0xfeff && utf8Length(text, kept.settings.maxFileBytes) <= kept.settings.maxFileBytes && sniffDelimiter(text, 0) === kept.delimiter;
 }

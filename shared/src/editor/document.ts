@@ -2,6 +2,8 @@ import type { Range } from '../issue.js';
 import { RuleContext } from '../rules/context.js';
 import { DEFAULT_SETTINGS, type Settings } from '../settings.js';
 import { LineIndex } from '../text/line-index.js';
+import { PieceText } from '../text/piece-text.js';
+import type { TextSource } from '../text/text-source.js';
 import { canKeep, forgetFindings, keepFindings, reportKept, type KeptValidation } from '../kept-validation.js';
 import { newTable } from '../new-table.js';
 import { validateRead, type ValidationResult } from '../validate.js';
@@ -23,7 +25,8 @@ export type DocumentChange = { range: Range; text: string } | { text: string };
  * quote mistake, is validated from scratch. `result` stays valid until the next `update`.
  */
 export class CsvDocument {
-  private current: string;
+  /** The text as pieces: an edit costs a few slices, not a copy of the whole text. */
+  private source: PieceText;
   private validation: ValidationResult;
   /** Undefined when the next edit must validate the whole text. */
   private kept: KeptValidation | undefined;
@@ -32,12 +35,18 @@ export class CsvDocument {
     text: string,
     private settings: Settings = DEFAULT_SETTINGS,
   ) {
-    this.current = text;
+    this.source = PieceText.of(text);
     this.validation = this.validateAll();
   }
 
+  /** The whole text as one string, made when asked for. */
   get text(): string {
-    return this.current;
+    return this.source.toString();
+  }
+
+  /** Part of the text, without making the whole of it one string. */
+  slice(start: number, end: number): string {
+    return this.source.slice(start, end);
   }
 
   get result(): ValidationResult {
@@ -50,7 +59,7 @@ export class CsvDocument {
    * behind its text.
    */
   update(changes: readonly DocumentChange[]): void {
-    let text = this.current;
+    let text = this.source;
     let kept = this.kept;
     let failure: unknown;
     // Positions in the validated text are known (without a BOM, which they do not count); after each
@@ -58,14 +67,14 @@ export class CsvDocument {
     let lines = kept ? this.validation.table.lines : new LineIndex(text);
     for (const change of changes) {
       if (!('range' in change)) {
-        text = change.text;
+        text = PieceText.of(change.text);
         kept = undefined;
         lines = new LineIndex(text);
         continue;
       }
       const start = lines.offsetAt(change.range.start);
       const end = Math.max(start, lines.offsetAt(change.range.end));
-      text = text.slice(0, start) + change.text + text.slice(end);
+      text = text.replaced(start, end, change.text);
       lines = LineIndex.carried(lines, text, start);
       try {
         if (kept && !applyEdit(kept, text, { start, end, length: change.text.length })) kept = undefined;
@@ -74,7 +83,7 @@ export class CsvDocument {
         failure ??= error;
       }
     }
-    this.current = text;
+    this.source = text;
     this.kept = kept && canKeep(kept, text) ? kept : undefined;
     this.validation = this.kept ? reportKept(this.kept, text, lines) : this.validateAll();
     // Validated from scratch, the document is right again; the failure is still for the caller to log.
@@ -88,7 +97,7 @@ export class CsvDocument {
   }
 
   private validateAll(): ValidationResult {
-    const { result, kept } = validateRead(this.current, this.settings, (text, delimiter) => readInSlices(text, delimiter), true);
+    const { result, kept } = validateRead(this.source.toString(), this.settings, (text, delimiter) => readInSlices(text, delimiter), true);
     this.kept = kept;
     return result;
   }
@@ -99,7 +108,7 @@ export class CsvDocument {
  * back from the rules, and what replaced them is checked. False when the edit reached the header (or
  * the blank lines before it), or left a quote open: then only a validation from scratch will do.
  */
-function applyEdit(kept: KeptValidation, text: string, replacement: Replacement): boolean {
+function applyEdit(kept: KeptValidation, text: TextSource, replacement: Replacement): boolean {
   const reread = rereadRecords(kept.records, text, replacement, kept.delimiter);
   const headerIndex = kept.header.record.index;
   // A record changed at the header's place or before it may change which line is the header.

@@ -1,5 +1,6 @@
 import { readRecords } from '../parse/read-records.js';
 import type { CsvRecord, Delimiter } from '../table.js';
+import type { TextSource } from '../text/text-source.js';
 
 /** One replacement, in offsets of the text before it: `[start, end)` became `length` characters. */
 export interface Replacement {
@@ -29,7 +30,7 @@ export interface Reread {
  *
  * The records after the replacement are updated in place; the array passed in is not changed.
  */
-export function rereadRecords(records: readonly CsvRecord[], text: string, replacement: Replacement, delimiter: Delimiter): Reread | undefined {
+export function rereadRecords(records: readonly CsvRecord[], text: TextSource, replacement: Replacement, delimiter: Delimiter): Reread | undefined {
   if (records.length === 0) return undefined;
   const delta = replacement.length - (replacement.end - replacement.start);
   // One record early: a "\n" typed after a lone "\r" joins the two into one line break, which

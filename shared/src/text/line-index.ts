@@ -1,4 +1,5 @@
 import type { Position, Range } from '../issue.js';
+import type { TextSource } from './text-source.js';
 
 /**
  * Maps offsets in a text to LSP positions and back. Line breaks are `\n`, `\r\n` and a lone `\r`,
@@ -15,13 +16,13 @@ export class LineIndex {
   /** Whether the text has a `\r`; undefined until the first scan. */
   private hasCr: boolean | undefined;
 
-  constructor(readonly text: string) {}
+  constructor(readonly text: TextSource) {}
 
   /**
    * The index of `text`, a text that differs from `before`'s only from `unchangedBefore` on: the line
    * starts found before that point still hold, and an editor need not find them again after each edit.
    */
-  static carried(before: LineIndex, text: string, unchangedBefore: number): LineIndex {
+  static carried(before: LineIndex, text: TextSource, unchangedBefore: number): LineIndex {
     const index = new LineIndex(text);
     // A line start right at the edit may move: a "\n" typed after a lone "\r" makes them one line break.
     const starts = before.starts;

@@ -1,5 +1,7 @@
+import type { TextSource } from './text-source.js';
+
 /** UTF-8 length of the text, exact up to `cap`; far below it, the character count is proof enough. */
-export function utf8Length(text: string, cap: number): number {
+export function utf8Length(text: TextSource, cap: number): number {
   if (text.length > cap || text.length * 3 <= cap) return text.length;
   let bytes = 0;
   for (let i = 0; i < text.length && bytes <= cap; i++) {
