@@ -75,7 +75,7 @@ export class CsvDocument {
       const start = lines.offsetAt(change.range.start);
       const end = Math.max(start, lines.offsetAt(change.range.end));
       text = text.replaced(start, end, change.text);
-      lines = LineIndex.carried(lines, text, start);
+      lines = LineIndex.edited(lines, text, start, end, change.text);
       try {
         if (kept && !applyEdit(kept, text, { start, end, length: change.text.length })) kept = undefined;
       } catch (error) {

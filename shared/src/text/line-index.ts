@@ -19,21 +19,26 @@ export class LineIndex {
   constructor(readonly text: TextSource) {}
 
   /**
-   * The index of `text`, a text that differs from `before`'s only from `unchangedBefore` on: the line
-   * starts found before that point still hold, and an editor need not find them again after each edit.
+   * The index of `text`, which is `before`'s text with `[start, end)` replaced by `inserted`. The line
+   * starts `before` found hold before the edit, and moved by its length after it; only the lines
+   * around the edit are looked for again. An editor need not find a large file's lines after each
+   * keystroke.
    */
-  static carried(before: LineIndex, text: TextSource, unchangedBefore: number): LineIndex {
+  static edited(before: LineIndex, text: TextSource, start: number, end: number, inserted: string): LineIndex {
     const index = new LineIndex(text);
-    // A line start right at the edit may move: a "\n" typed after a lone "\r" makes them one line break.
     const starts = before.starts;
-    let low = 0;
-    let high = starts.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if ((starts[mid] as number) < unchangedBefore) low = mid + 1;
-      else high = mid;
-    }
-    index.starts = starts.slice(0, Math.max(low, 1));
+    // A line start right at the edit may move: a "\n" typed after a lone "\r" makes them one line break.
+    index.starts = starts.slice(0, Math.max(firstAtOrAfter(starts, start), 1));
+    index.hasCr = before.hasCr === true || (before.hasCr === false && inserted.includes('\r')) ? true : before.hasCr;
+    // Starts two characters or more past the edit keep the line break before them.
+    const kept = firstAtOrAfter(starts, end + 2);
+    if (kept === starts.length) return index;
+    const delta = inserted.length - (end - start);
+    const target = (starts[kept] as number) + delta;
+    while (!index.complete && (index.starts[index.starts.length - 1] as number) < target) index.findNext();
+    if (index.starts[index.starts.length - 1] !== target) return index;
+    for (let i = kept + 1; i < starts.length; i++) index.starts.push((starts[i] as number) + delta);
+    index.complete = before.complete;
     return index;
   }
 
@@ -117,4 +122,16 @@ export class LineIndex {
     }
     this.complete = true;
   }
+}
+
+/** The index of the first start at or after `offset`, or the number of starts. */
+function firstAtOrAfter(starts: readonly number[], offset: number): number {
+  let low = 0;
+  let high = starts.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((starts[mid] as number) < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
