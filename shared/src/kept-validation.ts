@@ -3,7 +3,8 @@ import { isBlankRecord, reportBlankRow } from './rules/blank-row.js';
 import { RuleContext, movedFinding, type Finding } from './rules/context.js';
 import type { RowChecks } from './rules/row-checks.js';
 import type { Settings } from './settings.js';
-import type { CsvRecord, Delimiter, Header } from './table.js';
+import type { Issue, Range } from './issue.js';
+import type { CsvRecord, Delimiter, Header, Table } from './table.js';
 import { LineIndex } from './text/line-index.js';
 import type { TextSource } from './text/text-source.js';
 import { utf8Length } from './text/utf8-length.js';
@@ -32,6 +33,8 @@ export interface KeptRow {
   /** The record's offset when its findings were made; they move with it. */
   offset: number;
   findings: readonly Finding[];
+  /** The issues last made of the findings, and the line and row number they were made at. */
+  made?: { issues: Issue[]; line: number; row: number };
 }
 
 /** Kept for a blank row, whose finding is made again each time. */
@@ -69,18 +72,90 @@ export function reportKept(kept: KeptValidation, text: TextSource, lines = new L
   table.rows = kept.records.slice(headerIndex + 1);
   table.counts = { ...kept.checks.counts };
   table.dataRows = kept.checks.dataRows;
-  const ctx = new RuleContext(table, kept.settings);
+  const head = new RuleContext(table, kept.settings);
   // How a blank row's fix removes it depends on the line break after it, which no record holds.
-  for (const record of kept.records.slice(0, headerIndex)) reportBlankRow(record, undefined, ctx);
+  for (const record of kept.records.slice(0, headerIndex)) reportBlankRow(record, undefined, head);
   // The header moves when a blank line before it gets a longer line break.
-  for (const finding of kept.head.findings) ctx.report(movedFinding(finding, kept.header.record.offset - kept.head.offset, 0));
-  const rows = [...kept.rows].sort(([a], [b]) => a.index - b.index);
-  for (const [record, row] of rows) {
-    if (row === BLANK_ROW) reportBlankRow(record, record.index - headerIndex, ctx);
-    else for (const finding of row.findings) ctx.report(movedFinding(finding, record.offset - row.offset, record.index - headerIndex));
+  for (const finding of kept.head.findings) head.report(movedFinding(finding, kept.header.record.offset - kept.head.offset, 0));
+  // Rows lie after the header and after one another: their issues, each row's in order, are in order.
+  const issues = sortIssues(head.issues);
+  forEachRow(kept, (record, row) => {
+    for (const issue of rowIssues(table, kept, record, row)) issues.push(issue);
+  });
+  const across = new RuleContext(table, kept.settings);
+  kept.checks.end(across);
+  return { table, issues: merged(issues, sortIssues(across.issues)) };
+}
+
+/** Calls `each` for the rows that have findings, in document order. */
+function forEachRow(kept: KeptValidation, each: (record: CsvRecord, row: KeptRow) => void): void {
+  // Sorting a few is cheaper than walking every record; walking is cheaper than sorting most of them.
+  if (kept.rows.size * 4 < kept.records.length) {
+    for (const [record, row] of [...kept.rows].sort(([a], [b]) => a.index - b.index)) each(record, row);
+    return;
   }
-  kept.checks.end(ctx);
-  return { table, issues: sortIssues(ctx.issues) };
+  for (const record of kept.records) {
+    const row = kept.rows.get(record);
+    if (row) each(record, row);
+  }
+}
+
+/**
+ * A row's issues. Those made last time are kept with the line and row number they were made at: a
+ * row an edit left on its line is reported as it was, and one moved to another line is moved, without
+ * placing every finding again. In a file where every row has an issue, that is the keystroke's cost.
+ */
+function rowIssues(table: Table, kept: KeptValidation, record: CsvRecord, row: KeptRow): readonly Issue[] {
+  const number = record.index - kept.header.record.index;
+  if (row === BLANK_ROW) {
+    const ctx = new RuleContext(table, kept.settings);
+    reportBlankRow(record, number, ctx);
+    return ctx.issues;
+  }
+  // A record starts a line, so its issues' characters stay where they are when it moves.
+  const line = table.lines.positionAt(record.offset).line;
+  const made = row.made;
+  if (made?.line === line && made.row === number) return made.issues;
+  let issues: Issue[];
+  if (made) issues = made.issues.map((issue) => movedIssue(issue, line - made.line, number));
+  else {
+    const ctx = new RuleContext(table, kept.settings);
+    for (const finding of row.findings) ctx.report(movedFinding(finding, record.offset - row.offset, number));
+    issues = sortIssues(ctx.issues);
+  }
+  row.made = { issues, line, row: number };
+  return issues;
+}
+
+function movedIssue(issue: Issue, lines: number, row: number): Issue {
+  const move = (range: Range): Range => ({ start: { line: range.start.line + lines, character: range.start.character }, end: { line: range.end.line + lines, character: range.end.character } });
+  return {
+    ...issue,
+    range: move(issue.range),
+    ...(issue.row !== undefined ? { row } : {}),
+    ...(issue.fixes ? { fixes: issue.fixes.map((fix) => ({ ...fix, edits: fix.edits.map((edit) => ({ ...edit, range: move(edit.range) })) })) } : {}),
+    ...(issue.related ? { related: issue.related.map((related) => ({ ...related, range: move(related.range) })) } : {}),
+  };
+}
+
+/** Two lists in document order as one; at one place, `first`'s issues come first. */
+function merged(first: readonly Issue[], second: readonly Issue[]): Issue[] {
+  if (second.length === 0) return first as Issue[];
+  const out: Issue[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < first.length || j < second.length) {
+    const a = first[i];
+    const b = second[j];
+    if (a && (!b || a.range.start.line < b.range.start.line || (a.range.start.line === b.range.start.line && a.range.start.character <= b.range.start.character))) {
+      out.push(a);
+      i++;
+    } else if (b) {
+      out.push(b);
+      j++;
+    }
+  }
+  return out;
 }
 
 /** Whether `text`, the text after an edit, can still be validated from what is kept. */
