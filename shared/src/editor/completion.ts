@@ -7,7 +7,8 @@ import type { Settings } from '../settings.js';
 import type { Header, Table } from '../table.js';
 import type { ValidationResult } from '../validate.js';
 import { canClear, columnMarkdown, columnUse, operationList } from './column-docs.js';
-import { fieldAt, type FieldAt } from './field-at.js';
+import { fieldAt, textOf, type FieldAt } from './field-at.js';
+import type { TextSource } from '../text/text-source.js';
 import { OPERATION_DOCS, operationNeeds } from './operation-docs.js';
 
 export type CompletionKind = 'column' | 'operation' | 'provider' | 'locale' | 'country' | 'null';
@@ -64,7 +65,7 @@ export function completionsAt(result: ValidationResult, offset: number, settings
   if (at.isHeader) items = columnItems(table.header, at.fieldIndex);
   else if (at.row !== undefined && table.header) items = valueItems(table.header, at, table, settings);
   else return undefined;
-  return items.length === 0 ? undefined : placed(table, at, Math.min(Math.max(offset, 0), table.text.length), items);
+  return items.length === 0 ? undefined : placed(table, at, Math.min(Math.max(offset, 0), textOf(table).length), items);
 }
 
 /** Known columns the header does not name yet, and the one the cell names, in the export's order. */
@@ -141,7 +142,7 @@ function named(name: string | undefined): { detail?: string } {
 function placed(table: Table, at: FieldAt, offset: number, items: CompletionCandidate[]): Completions | undefined {
   const inside = offset >= at.valueStart && offset <= at.valueEnd;
   const [start, end] = inside ? [at.valueStart, at.valueEnd] : [at.start, at.end];
-  const [lineStart, lineEnd] = onCursorLine(table.text, start, end, offset);
+  const [lineStart, lineEnd] = onCursorLine(textOf(table), start, end, offset);
   // Replacing part of a quoted field that spans lines from outside its quotes would unbalance them.
   if (!inside && (lineStart !== start || lineEnd !== end)) return undefined;
   const write = (label: string): string =>
@@ -156,7 +157,7 @@ function placed(table: Table, at: FieldAt, offset: number, items: CompletionCand
   };
 }
 
-function onCursorLine(text: string, start: number, end: number, offset: number): [number, number] {
+function onCursorLine(text: TextSource, start: number, end: number, offset: number): [number, number] {
   let from = offset;
   while (from > start && !isLineBreak(text.charCodeAt(from - 1))) from--;
   let to = offset;

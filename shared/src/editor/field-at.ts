@@ -1,5 +1,6 @@
 import { readRecords } from '../parse/read-records.js';
 import { fieldSpan, type CsvRecord, type Table } from '../table.js';
+import type { TextSource } from '../text/text-source.js';
 
 /** The record and field an editor's cursor is in. */
 export interface FieldAt {
@@ -38,7 +39,7 @@ const LF = 10;
  * core refused to read (too large), whose records are unknown.
  */
 export function fieldAt(table: Table, offset: number): FieldAt | undefined {
-  const at = Math.min(Math.max(offset, 0), table.text.length);
+  const at = Math.min(Math.max(offset, 0), textOf(table).length);
   const found = recordAt(table, at);
   if (!found) return undefined;
   const { record, isHeader } = found;
@@ -71,22 +72,22 @@ function recordAt(table: Table, at: number): { record: CsvRecord; isHeader: bool
   const first = header.record;
   if (at < first.offset) {
     // Blank lines before the header: the table keeps no record of them, and they are few.
-    return { record: inRecords(readRecords(table.text.slice(0, first.offset), 0, table.delimiter).records, table.text, at, 0), isHeader: false };
+    return { record: inRecords(readRecords(textOf(table).slice(0, first.offset), 0, table.delimiter).records, textOf(table), at, 0), isHeader: false };
   }
   const rows = table.rows;
   const firstRow = rows[0];
   if (!firstRow || at < firstRow.offset) {
-    const after = ending(first, table.text, at);
+    const after = ending(first, textOf(table), at);
     return after ? { record: after, isHeader: false } : { record: first, isHeader: true };
   }
-  return { record: inRecords(rows, table.text, at, first.index + 1), isHeader: false };
+  return { record: inRecords(rows, textOf(table), at, first.index + 1), isHeader: false };
 }
 
 /**
  * The record of `records` (in text order, non-empty or starting at `firstIndex`) that holds `at`,
  * or the empty record after them when `at` lies past the line break that ends the last one.
  */
-function inRecords(records: readonly CsvRecord[], text: string, at: number, firstIndex: number): CsvRecord {
+function inRecords(records: readonly CsvRecord[], text: TextSource, at: number, firstIndex: number): CsvRecord {
   let low = 0;
   let high = records.length - 1;
   if (high < 0) return emptyRecord(firstIndex, at);
@@ -101,7 +102,7 @@ function inRecords(records: readonly CsvRecord[], text: string, at: number, firs
 }
 
 /** The empty record that follows `last` when `at` lies past the line break that ends it. */
-function ending(last: CsvRecord, text: string, at: number): CsvRecord | undefined {
+function ending(last: CsvRecord, text: TextSource, at: number): CsvRecord | undefined {
   const end = last.offset + last.length;
   const c = text.charCodeAt(end);
   const next = c === CR ? (text.charCodeAt(end + 1) === LF ? end + 2 : end + 1) : c === LF ? end + 1 : undefined;
@@ -126,7 +127,7 @@ function fieldIndexAt(record: CsvRecord, at: number): number {
  * its quote (the lenient reader accepts that) and may lack its closing quote while it is being typed.
  */
 function valueSpan(table: Table, start: number, end: number): { valueStart: number; valueEnd: number; quoted: boolean } {
-  const text = table.text;
+  const text = textOf(table);
   let quote = start;
   while (quote < end && (text.charCodeAt(quote) === 32 || (text.charCodeAt(quote) === 9 && table.delimiter !== '\t'))) quote++;
   if (quote >= end || text.charCodeAt(quote) !== QUOTE) return { valueStart: start, valueEnd: end, quoted: false };
@@ -134,4 +135,12 @@ function valueSpan(table: Table, start: number, end: number): { valueStart: numb
   let run = 0;
   while (end - run - 1 > quote && text.charCodeAt(end - run - 1) === QUOTE) run++;
   return { valueStart: quote + 1, valueEnd: run % 2 === 1 ? end - 1 : end, quoted: true };
+}
+
+/**
+ * The table's text as its line index reads it: for a document kept as pieces, characters and slices
+ * come from the pieces, where `table.text` would join all of them into one string first.
+ */
+export function textOf(table: Table): TextSource {
+  return table.lines.text;
 }
