@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { CsvDocument, DEFAULT_SETTINGS, LineIndex, parseSettings, validate, type DocumentChange, type Settings, type ValidationResult } from '@numbers-csv/shared';
+import { completionsAt, CsvDocument, DEFAULT_SETTINGS, hoverAt, LineIndex, parseSettings, validate, type DocumentChange, type Settings, type ValidationResult } from '@numbers-csv/shared';
 
 const RUNS = Number(process.env['FC_NUM_RUNS'] ?? 300);
 const SEED = process.env['FC_SEED'] ?? '20261204';
@@ -118,6 +118,18 @@ describe('CsvDocument', () => {
       document.update([change(document.text, later, later + 1, '')]);
       assertSameAsFull(document, 'a number broken after it');
     });
+  });
+
+  it('answers hovers and completions on an edited document, whose text is kept in pieces', () => {
+    const document = new CsvDocument('NUMBER,OPERATION,NOTE\n+14155550101,Delete,"a, b"\n+14155550102,Detach,c\n');
+    const at = document.text.indexOf('Detach');
+    document.update([change(document.text, at, at + 6, 'Del')]);
+    assert.equal(document.text, 'NUMBER,OPERATION,NOTE\n+14155550101,Delete,"a, b"\n+14155550102,Del,c\n');
+    const completions = completionsAt(document.result, at + 3, DEFAULT_SETTINGS);
+    assert.deepEqual([completions?.start, completions?.end], [at, at + 3]);
+    assert.ok(completions?.items.some((item) => item.label === 'Delete'));
+    const inQuotes = document.text.indexOf('a, b') + 1;
+    assert.match(hoverAt(document.result, inQuotes, DEFAULT_SETTINGS)?.markdown ?? '', /NOTE/);
   });
 
   it('joins a lone carriage return and a typed line feed into one line break', () => {
