@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { splitByLimits } from '@numbers-csv/shared';
+import { splitByLimits, SplitPartNames } from '@numbers-csv/shared';
 import type { CreateFile, DeleteFile, TextDocumentEdit, WorkspaceEdit } from 'vscode-languageserver/node.js';
 import type { ServedDocument } from './documents.js';
 
@@ -32,26 +32,25 @@ export function splitEdit(served: ServedDocument, support: EditSupport): SplitEd
   if (!result.ok) return { ok: false, reason: result.reason };
   if (result.parts.length === 0) return { ok: false, reason: 'The file has no data rows; there is nothing to split.' };
 
-  const base = baseName(name);
-  const partUri = (number: number) => new URL(encodeURIComponent(partName(base, number)), served.uri).href;
+  const names = new SplitPartNames(baseName(name), PART_EXTENSION);
+  const partUri = (number: number) => new URL(encodeURIComponent(names.name(number)), served.uri).href;
   const changes: (CreateFile | TextDocumentEdit | DeleteFile)[] = [];
   const files: string[] = [];
   result.parts.forEach((part, index) => {
     const uri = partUri(index + 1);
-    files.push(partName(base, index + 1));
+    files.push(names.name(index + 1));
     changes.push({ kind: 'create', uri, options: { overwrite: true } });
     changes.push({ textDocument: { uri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: part.text }] });
   });
   // Parts left by an earlier, longer split would be applied with the new ones and run rows twice.
   if (support.delete) {
-    for (const number of staleParts(served.uri, base, result.parts.length)) changes.push({ kind: 'delete', uri: partUri(number), options: { ignoreIfNotExists: true } });
+    for (const number of names.stale(filesBeside(served.uri), result.parts.length)) changes.push({ kind: 'delete', uri: partUri(number), options: { ignoreIfNotExists: true } });
   }
   return { ok: true, edit: { documentChanges: changes }, files };
 }
 
-export function partName(base: string, number: number): string {
-  return `${base}.part-${number}.numbers.csv`;
-}
+/** The parts keep the `.numbers.csv` ending, and with it the numbers-csv language. */
+const PART_EXTENSION = '.numbers.csv';
 
 function fileName(uri: string): string | undefined {
   try {
@@ -71,20 +70,12 @@ function baseName(name: string): string {
   return name;
 }
 
-/** Numbers of the part files on disk beyond `kept`; only `file:` documents can be looked at. */
-function staleParts(uri: string, base: string, kept: number): number[] {
+/** The names of the files beside the document; only `file:` documents can be looked at. */
+function filesBeside(uri: string): string[] {
   if (!uri.startsWith('file:')) return [];
-  let names: string[];
   try {
-    names = readdirSync(fileURLToPath(new URL('.', uri)));
+    return readdirSync(fileURLToPath(new URL('.', uri)));
   } catch {
     return [];
   }
-  const prefix = `${base}.part-`;
-  const suffix = '.numbers.csv';
-  return names
-    .filter((name) => name.startsWith(prefix) && name.endsWith(suffix))
-    .map((name) => name.slice(prefix.length, -suffix.length))
-    .filter((number) => /^[1-9]\d*$/.test(number) && Number(number) > kept)
-    .map(Number);
 }

@@ -5,6 +5,7 @@ export { validateBytes, type BytesValidationResult } from './validate-bytes.js';
 export { decode, describeEncoding, type Decoded, type Encoding } from './decode.js';
 export { fixAll, type FixAllResult } from './fix.js';
 export { splitByLimits, type SplitOptions, type SplitPart, type SplitResult } from './split.js';
+export { SplitPartNames } from './split-part-names.js';
 export {
   DEFAULT_LIMITS,
   DEFAULT_SETTINGS,

@@ -1,7 +1,7 @@
 import { readdir, rm } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { decode, splitByLimits, type Settings, type SplitPart } from '@numbers-csv/shared';
+import { decode, splitByLimits, SplitPartNames, type Settings, type SplitPart } from '@numbers-csv/shared';
 import { COMMON_OPTIONS, parsingArgs } from '../args.js';
 import { loadSettings } from '../config.js';
 import { UsageError } from '../errors.js';
@@ -44,11 +44,11 @@ export async function split(args: string[], io: Io): Promise<number> {
     return 0;
   }
 
-  const base = baseName(input.label);
-  const files = result.parts.map((part, index) => ({ name: partName(base, index + 1), text: part.text, part }));
+  const names = new SplitPartNames(baseName(input.label), '.csv');
+  const files = result.parts.map((part, index) => ({ name: names.name(index + 1), text: part.text, part }));
   const directory = resolve(io.cwd, outDir);
   await writeFilesTogether(directory, outDir, files);
-  for (const stale of await staleParts(directory, base, files.length)) {
+  for (const stale of names.stale(await readdir(directory), files.length).map((number) => names.name(number))) {
     // Parts left by an earlier, longer split would be applied with the new ones and run rows twice.
     await rm(join(directory, stale), { force: true });
     io.stderr.write(`${join(outDir, stale)}: removed, left over from an earlier split\n`);
@@ -63,20 +63,7 @@ function baseName(path: string): string {
   return extension.toLowerCase() === '.csv' ? name.slice(0, -extension.length) : name;
 }
 
-function partName(base: string, number: number): string {
-  return `${base}.part-${number}.csv`;
-}
-
 function partSummary(part: SplitPart, limits: Settings['limits']): string {
   const rows = Object.values(part.counts).reduce((sum, count) => sum + count, 0);
   return `${plural(rows, 'row')} — ${countsAgainstLimits(part.counts, limits)}`;
-}
-
-async function staleParts(directory: string, base: string, kept: number): Promise<string[]> {
-  const names = await readdir(directory);
-  return names.filter((name) => {
-    if (!name.startsWith(`${base}.part-`) || !name.endsWith('.csv')) return false;
-    const number = name.slice(base.length + '.part-'.length, -'.csv'.length);
-    return /^[1-9]\d*$/.test(number) && Number(number) > kept;
-  });
 }
