@@ -26,3 +26,4 @@ export { EXPORT_COLUMNS, KNOWN_COLUMNS, NULL_TOKEN, REQUIRED_COLUMNS, REQUIRED_V
 export * from './editor/index.js';
 export { PieceText } from './text/piece-text.js';
 export type { TextSource } from './text/text-source.js';
+export { changedMiddle } from './text/changed-middle.js';
