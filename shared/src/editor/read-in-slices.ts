@@ -1,4 +1,4 @@
-import { readRecords, type ReadResult } from '../parse/read-records.js';
+import { readCleanly, readRecords, type ReadResult } from '../parse/read-records.js';
 import type { CsvRecord, Delimiter } from '../table.js';
 
 /** About a megabyte of text per slice: the parser's buffers and garbage stay that small. */
@@ -19,7 +19,7 @@ export function readInSlices(text: string, delimiter: Delimiter, sliceLength = S
   let until = lineEndAfter(text, sliceLength);
   while (from < text.length) {
     const read = readRecords(text.slice(from, until), 0, delimiter);
-    if (read.findings.length > 0 || read.records.some((record) => record.recovered)) {
+    if (!readCleanly(read)) {
       if (until === text.length) return readRecords(text, 0, delimiter);
       // Twice as long each time: a quote left open to the end costs twice a whole reading, not once per line.
       until = lineEndAfter(text, until + (until - from));

@@ -1,4 +1,4 @@
-import { readRecords } from '../parse/read-records.js';
+import { readCleanly, readRecords } from '../parse/read-records.js';
 import type { CsvRecord, Delimiter } from '../table.js';
 import type { TextSource } from '../text/text-source.js';
 
@@ -41,7 +41,7 @@ export function rereadRecords(records: readonly CsvRecord[], text: TextSource, r
   for (;;) {
     const until = next < records.length ? (records[next] as CsvRecord).offset + delta : text.length;
     const read = readRecords(text.slice(from, until), 0, delimiter);
-    if (read.findings.length === 0 && read.records.every((record) => !record.recovered)) {
+    if (readCleanly(read)) {
       return splice(records, first, next, read.records, from, delta);
     }
     // A quote the edit opened may close a few records later; past the end, the whole text is read.

@@ -8,6 +8,14 @@ export interface ReadResult {
   findings: ReadFinding[];
 }
 
+/**
+ * Whether the records were read without a quote mistake. A slice of a text that reads cleanly reads
+ * as the whole text would there; one that does not may have been cut inside a quoted value.
+ */
+export function readCleanly(read: ReadResult): boolean {
+  return read.findings.length === 0 && read.records.every((record) => !record.recovered);
+}
+
 /** After this many broken records, the rest of the file is read leniently instead of re-parsed. */
 const MAX_PARSER_RESTARTS = 20;
 
