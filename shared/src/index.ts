@@ -18,6 +18,7 @@ export {
 } from './settings.js';
 export type { CsvRecord, Delimiter, Header, Table } from './table.js';
 export { fieldSpan } from './table.js';
+export { isReleased, release, tableValues } from './record-values.js';
 export { isBlankRecord } from './rules/blank-row.js';
 export { LineIndex } from './text/line-index.js';
 export { applyEdits } from './text/apply-edits.js';

@@ -1,4 +1,5 @@
 import { sniffDelimiter } from './parse/sniff.js';
+import { release, valuesOf } from './record-values.js';
 import { isBlankRecord, reportBlankRow } from './rules/blank-row.js';
 import { RuleContext, movedFinding, type Finding } from './rules/context.js';
 import type { RowChecks } from './rules/row-checks.js';
@@ -53,11 +54,12 @@ export function keepFindings(kept: KeptValidation, record: CsvRecord, ctx: RuleC
   kept.checks.add(record, ctx);
   ctx.recording = undefined;
   if (findings.length > 0) kept.rows.set(record, { offset: record.offset, findings });
+  release(record, kept.header.names.length);
 }
 
-/** Takes back a row an edit removed. */
-export function forgetFindings(kept: KeptValidation, record: CsvRecord, ctx: RuleContext): void {
-  kept.checks.remove(record, ctx);
+/** Takes back a row an edit removed; `before` is the text the record was read from. */
+export function forgetFindings(kept: KeptValidation, record: CsvRecord, before: TextSource, ctx: RuleContext): void {
+  kept.checks.remove(record, valuesOf(record, before, kept.delimiter), ctx);
   kept.rows.delete(record);
 }
 

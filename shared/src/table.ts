@@ -12,6 +12,7 @@ export interface CsvRecord {
   offset: number;
   /** Length of the record's text, without its line break. */
   length: number;
+  /** `RELEASED` once an open document has let them go: `valuesOf` reads them again. */
   values: string[];
   /**
    * Where each field's raw text (quotes included) starts, relative to `offset`. A field ends one
@@ -56,9 +57,12 @@ export interface Table {
   counts: OperationCounts;
 }
 
-/** Absolute start and end of field `index`; undefined when the record has no such field. */
-export function fieldSpan(record: CsvRecord, index: number): [number, number] | undefined {
-  const { starts, values, offset } = record;
+/**
+ * Absolute start and end of field `index`; undefined when the record has no such field. A released
+ * record's `values` come from `valuesOf`.
+ */
+export function fieldSpan(record: CsvRecord, index: number, values: readonly string[] = record.values): [number, number] | undefined {
+  const { starts, offset } = record;
   if (index < 0 || index >= values.length) return undefined;
   if (starts) {
     const next = starts[index + 1];

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
-import { fieldSpan, fixAll, validate, type CsvRecord, type Issue, type IssueCode, type Operation, type Position, type Range } from '@numbers-csv/shared';
+import { fieldSpan, fixAll, isReleased, release, tableValues, validate, type CsvRecord, type Issue, type IssueCode, type Operation, type Position, type Range } from '@numbers-csv/shared';
 
 /** Enough runs to find the usual suspects; `FC_NUM_RUNS` raises it for a longer hunt. */
 const RUNS = Number(process.env['FC_NUM_RUNS'] ?? 500);
@@ -265,6 +265,24 @@ describe('properties of validation', function () {
       }),
       { numRuns: RUNS },
     );
+  });
+
+  it('reads the values of a record that let them go again from its text, as they were read', () => {
+    let released = 0;
+    fc.assert(
+      fc.property(fc.oneof(anyText, editedValidFile, wellFormedCsv), (source) => {
+        const { table } = validate(source);
+        for (const record of table.rows) {
+          const copy = { ...record, values: [...record.values] };
+          release(copy, record.values.length);
+          if (!isReleased(copy)) continue;
+          released++;
+          assert.deepEqual(tableValues(table, copy), record.values, `record ${record.index} of ${show(table.text)}`);
+        }
+      }),
+      { numRuns: RUNS },
+    );
+    assert.ok(released > RUNS, `only ${released} records were released`);
   });
 
   it('finds no error in the generated valid files', () => {

@@ -86,7 +86,7 @@ function valueItems(header: Header, at: FieldAt, table: Table, settings: Setting
   const column = at.column;
   if (column === undefined || !isKnownColumn(column)) return [];
   const operationIndex = header.columns.OPERATION;
-  const operation = operationIndex === undefined ? undefined : operationNamed(at.record.values[operationIndex] ?? '');
+  const operation = operationIndex === undefined ? undefined : operationNamed(at.values[operationIndex] ?? '');
   const items = columnValues(column, table, settings);
   if (operation === 'Update' && canClear(column)) items.push(nullItem(column));
   return items;

@@ -74,10 +74,11 @@ export class CsvDocument {
       }
       const start = lines.offsetAt(change.range.start);
       const end = Math.max(start, lines.offsetAt(change.range.end));
+      const before = text;
       text = text.replaced(start, end, change.text);
       lines = LineIndex.edited(lines, text, start, end, change.text);
       try {
-        if (kept && !applyEdit(kept, text, { start, end, length: change.text.length })) kept = undefined;
+        if (kept && !applyEdit(kept, before, text, { start, end, length: change.text.length })) kept = undefined;
       } catch (error) {
         kept = undefined;
         failure ??= error;
@@ -104,19 +105,20 @@ export class CsvDocument {
 }
 
 /**
- * Brings what is kept up to `text`, the text after `replacement`: the records read again are taken
- * back from the rules, and what replaced them is checked. False when the edit reached the header (or
- * the blank lines before it), or left a quote open: then only a validation from scratch will do.
+ * Brings what is kept up to `text`, which was `before` until `replacement`: the records read again
+ * are taken back from the rules, and what replaced them is checked. False when the edit reached the
+ * header (or the blank lines before it), or left a quote open: then only a validation from scratch
+ * will do.
  */
-function applyEdit(kept: KeptValidation, text: TextSource, replacement: Replacement): boolean {
-  const reread = rereadRecords(kept.records, text, replacement, kept.delimiter);
+function applyEdit(kept: KeptValidation, before: TextSource, text: TextSource, replacement: Replacement): boolean {
+  const reread = rereadRecords(kept.records, before, text, replacement, kept.delimiter);
   const headerIndex = kept.header.record.index;
   // A record changed at the header's place or before it may change which line is the header.
   if (!reread || [...reread.removed, ...reread.added].some((record) => record.index <= headerIndex)) return false;
   const table = newTable(text, false, kept.delimiter);
   table.header = kept.header;
   const ctx = new RuleContext(table, kept.settings);
-  for (const record of reread.removed) forgetFindings(kept, record, ctx);
+  for (const record of reread.removed) forgetFindings(kept, record, before, ctx);
   for (const record of reread.added) keepFindings(kept, record, ctx);
   kept.records = reread.records;
   return true;

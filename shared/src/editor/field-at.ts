@@ -1,4 +1,5 @@
 import { readRecords } from '../parse/read-records.js';
+import { tableValues } from '../record-values.js';
 import { fieldSpan, type CsvRecord, type Table } from '../table.js';
 import type { TextSource } from '../text/text-source.js';
 
@@ -9,6 +10,8 @@ export interface FieldAt {
    * yet, it is the empty record that typing there would start (`values: ['']`, `length: 0`).
    */
   record: CsvRecord;
+  /** The record's values (read again from the text if the record released them). */
+  values: readonly string[];
   /**
    * The cursor is in the header, or in a file that has none yet (every line blank): what is typed
    * there becomes the header.
@@ -44,13 +47,15 @@ export function fieldAt(table: Table, offset: number): FieldAt | undefined {
   if (!found) return undefined;
   const { record, isHeader } = found;
   const header = table.header;
-  const fieldIndex = fieldIndexAt(record, at);
-  const [start, end] = fieldSpan(record, fieldIndex) ?? [record.offset, record.offset];
-  const value = record.values[fieldIndex] ?? '';
+  const values = tableValues(table, record);
+  const fieldIndex = fieldIndexAt(record, values, at);
+  const [start, end] = fieldSpan(record, fieldIndex, values) ?? [record.offset, record.offset];
+  const value = values[fieldIndex] ?? '';
   const row = header && record.index > header.record.index ? record.index - header.record.index : undefined;
   const column = isHeader || row !== undefined ? header?.names[fieldIndex] : undefined;
   return {
     record,
+    values,
     isHeader,
     ...(row !== undefined ? { row } : {}),
     fieldIndex,
@@ -113,10 +118,10 @@ function emptyRecord(index: number, offset: number): CsvRecord {
   return { index, offset, length: 0, values: [''] };
 }
 
-function fieldIndexAt(record: CsvRecord, at: number): number {
-  const last = record.values.length - 1;
+function fieldIndexAt(record: CsvRecord, values: readonly string[], at: number): number {
+  const last = values.length - 1;
   for (let i = 0; i < last; i++) {
-    const span = fieldSpan(record, i);
+    const span = fieldSpan(record, i, values);
     if (span && at <= span[1]) return i;
   }
   return Math.max(last, 0);

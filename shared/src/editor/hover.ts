@@ -76,8 +76,8 @@ function likelyColumn(header: Header, name: string): ColumnName | undefined {
 
 function rowHover(header: Header, at: FieldAt, rowNumber: number, result: ValidationResult, settings: Settings): string {
   const operationIndex = header.columns.OPERATION;
-  const operation = operationIndex === undefined ? undefined : operationNamed(at.record.values[operationIndex] ?? '');
-  const row = new Row(at.record, header, operation);
+  const operation = operationIndex === undefined ? undefined : operationNamed(at.values[operationIndex] ?? '');
+  const row = new Row(at.record, at.values, header, operation);
   const cell = describeCell(row, at.column, trimmed(at.value), at.fieldIndex);
   const title = [`Row ${rowNumber}`, operation ?? 'no operation', ...(cell ? [cell] : [])].join(' · ');
   const paragraphs = [title, describeRow(row)];

@@ -1,5 +1,6 @@
 import { readCleanly, readRecords } from '../parse/read-records.js';
 import type { CsvRecord, Delimiter } from '../table.js';
+import { isReleased } from '../record-values.js';
 import type { TextSource } from '../text/text-source.js';
 
 /** One replacement, in offsets of the text before it: `[start, end)` became `length` characters. */
@@ -30,7 +31,7 @@ export interface Reread {
  *
  * The records after the replacement are updated in place; the array passed in is not changed.
  */
-export function rereadRecords(records: readonly CsvRecord[], text: TextSource, replacement: Replacement, delimiter: Delimiter): Reread | undefined {
+export function rereadRecords(records: readonly CsvRecord[], before: TextSource, text: TextSource, replacement: Replacement, delimiter: Delimiter): Reread | undefined {
   if (records.length === 0) return undefined;
   const delta = replacement.length - (replacement.end - replacement.start);
   // One record early: a "\n" typed after a lone "\r" joins the two into one line break, which
@@ -42,7 +43,7 @@ export function rereadRecords(records: readonly CsvRecord[], text: TextSource, r
     const until = next < records.length ? (records[next] as CsvRecord).offset + delta : text.length;
     const read = readRecords(text.slice(from, until), 0, delimiter);
     if (readCleanly(read)) {
-      return splice(records, first, next, read.records, from, delta);
+      return splice(records, first, next, read.records, from, delta, (a, b) => sameRecord(a, before, b, text));
     }
     // A quote the edit opened may close a few records later; past the end, the whole text is read.
     if (until === text.length) return undefined;
@@ -50,7 +51,15 @@ export function rereadRecords(records: readonly CsvRecord[], text: TextSource, r
   }
 }
 
-function splice(records: readonly CsvRecord[], first: number, next: number, fresh: CsvRecord[], from: number, delta: number): Reread {
+function splice(
+  records: readonly CsvRecord[],
+  first: number,
+  next: number,
+  fresh: CsvRecord[],
+  from: number,
+  delta: number,
+  same: (old: CsvRecord, fresh: CsvRecord) => boolean,
+): Reread {
   const old = records.slice(first, next);
   const removed: CsvRecord[] = [];
   const added: CsvRecord[] = [];
@@ -60,7 +69,7 @@ function splice(records: readonly CsvRecord[], first: number, next: number, fres
     record.offset += from;
     record.index = first + i;
     const before = old[i];
-    if (before && sameRecord(before, record)) return before;
+    if (before && same(before, record)) return before;
     if (before) removed.push(before);
     added.push(record);
     return record;
@@ -77,14 +86,15 @@ function splice(records: readonly CsvRecord[], first: number, next: number, fres
   return { records: records.slice(0, first).concat(kept, tail), removed, added };
 }
 
-function sameRecord(a: CsvRecord, b: CsvRecord): boolean {
+/** Whether `a`, read from `before`, is `b`, read from `text`, again (a released record is compared by its text). */
+function sameRecord(a: CsvRecord, before: TextSource, b: CsvRecord, text: TextSource): boolean {
   return (
     a.offset === b.offset &&
     a.length === b.length &&
     a.index === b.index &&
     a.quoted === b.quoted &&
     a.recovered === b.recovered &&
-    sameItems(a.values, b.values) &&
+    (isReleased(a) ? before.slice(a.offset, a.offset + a.length) === text.slice(b.offset, b.offset + b.length) : sameItems(a.values, b.values)) &&
     (a.starts === b.starts || (a.starts !== undefined && b.starts !== undefined && sameItems(a.starts, b.starts)))
   );
 }

@@ -1,8 +1,10 @@
 import { trimmed } from '../domain/cells.js';
+import { isReleased } from '../record-values.js';
 import type { CsvRecord } from '../table.js';
 import type { RuleContext } from './context.js';
 
 export function isBlankRecord(record: CsvRecord): boolean {
+  if (isReleased(record)) return false;
   for (const value of record.values) if (trimmed(value) !== '') return false;
   return true;
 }

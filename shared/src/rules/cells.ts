@@ -30,7 +30,7 @@ export function cells(): Rule {
       lastPassed = columns.map(() => undefined);
     },
     row(row, ctx) {
-      const values = row.record.values;
+      const values = row.values;
       for (let i = 0; i < columns.length; i++) {
         const value = trimmed(values[positions[i] as number] ?? '');
         if (value === lastPassed[i]) continue;

@@ -1,6 +1,7 @@
 import { intendedValue } from '../domain/cells.js';
 import { countryNamed } from '../domain/countries.js';
 import { e164Value, numberKey } from '../domain/phone.js';
+import { tableValues } from '../record-values.js';
 import { FirstRows } from './first-rows.js';
 import type { Rule } from './rule.js';
 import { Row } from './row.js';
@@ -29,8 +30,8 @@ export function duplicateNumber(): Rule {
       const header = ctx.table.header;
       if (!header) return;
       for (const repeated of first.repeated()) {
-        const later = new Row(repeated.record, header, undefined);
-        const earlier = new Row(repeated.first, header, undefined);
+        const later = new Row(repeated.record, tableValues(ctx.table, repeated.record), header, undefined);
+        const earlier = new Row(repeated.first, tableValues(ctx.table, repeated.first), header, undefined);
         const value = intendedValue(later.raw('NUMBER') ?? '');
         const [start, end] = later.span('NUMBER');
         const [relatedStart, relatedEnd] = earlier.span('NUMBER');

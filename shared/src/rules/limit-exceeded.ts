@@ -1,5 +1,6 @@
 import { operationNamed, zeroCounts, type Operation } from '../domain/operations.js';
-import type { CsvRecord } from '../table.js';
+import { tableValues } from '../record-values.js';
+import type { CsvRecord, Table } from '../table.js';
 import type { Rule } from './rule.js';
 import { Row } from './row.js';
 
@@ -18,10 +19,10 @@ export function limitExceeded(): Rule {
       const header = ctx.table.header;
       if (!header) return;
       const over = (Object.keys(counts) as Operation[]).filter((operation) => counts[operation] > ctx.settings.limits[operation]);
-      for (const [operation, record] of firstRowsOver(ctx.table.rows, header.columns.OPERATION, over, ctx.settings.limits)) {
+      for (const [operation, record] of firstRowsOver(ctx.table, header.columns.OPERATION, over, ctx.settings.limits)) {
         const limit = ctx.settings.limits[operation];
         const count = counts[operation];
-        const row = new Row(record, header, operation);
+        const row = new Row(record, tableValues(ctx.table, record), header, operation);
         const [start, end] = row.span('OPERATION');
         ctx.report({
           code: 'limit-exceeded',
@@ -43,12 +44,12 @@ export function limitExceeded(): Rule {
  * The first row past the limit of each operation that is over it, in the order they are found. Found
  * when asked, from the top: rows come and go in an editor, and the search stops at the last one needed.
  */
-function firstRowsOver(rows: readonly CsvRecord[], operationIndex: number | undefined, over: readonly Operation[], limits: Readonly<Record<Operation, number>>): [Operation, CsvRecord][] {
+function firstRowsOver(table: Table, operationIndex: number | undefined, over: readonly Operation[], limits: Readonly<Record<Operation, number>>): [Operation, CsvRecord][] {
   if (over.length === 0 || operationIndex === undefined) return [];
   const seen = zeroCounts();
   const found: [Operation, CsvRecord][] = [];
-  for (const record of rows) {
-    const operation = operationNamed(record.values[operationIndex] ?? '');
+  for (const record of table.rows) {
+    const operation = operationNamed(tableValues(table, record)[operationIndex] ?? '');
     if (!operation || !over.includes(operation)) continue;
     if (++seen[operation] === limits[operation] + 1) {
       found.push([operation, record]);

@@ -1,6 +1,7 @@
 import { REQUIRED_COLUMNS, REQUIRED_VALUES, normalizeColumnName, type ColumnName } from '../domain/columns.js';
 import { OPERATIONS, zeroCounts, type Operation } from '../domain/operations.js';
 import type { Rule } from './rule.js';
+import { isReleased } from '../record-values.js';
 import { isBlankRecord } from './blank-row.js';
 
 /**
@@ -31,7 +32,7 @@ export function missingColumn(): Rule {
       }
       const headerEnd = header.record.offset + header.record.length;
       if (missing.size === 0) return;
-      const rowsMatchHeader = !header.record.recovered && ctx.table.rows.every((record) => !record.recovered && (record.values.length === header.names.length || isBlankRecord(record)));
+      const rowsMatchHeader = !header.record.recovered && ctx.table.rows.every((record) => !record.recovered && (isReleased(record) || record.values.length === header.names.length || isBlankRecord(record)));
       const misspelt = new Map(header.names.map((name) => [normalizeColumnName(name), name]));
       const delimiter = ctx.table.delimiter;
       for (const [column, operations] of missing) {

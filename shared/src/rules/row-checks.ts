@@ -51,10 +51,10 @@ export class RowChecks {
     for (const check of this.otherChecks) check(row, ctx);
   }
 
-  /** Takes back a row added before: it is no longer in the document. */
-  remove(record: CsvRecord, ctx: RuleContext): void {
+  /** Takes back a row added before: it is no longer in the document. `values` are the record's, read again if released. */
+  remove(record: CsvRecord, values: readonly string[], ctx: RuleContext): void {
     if (isBlankRecord(record)) return;
-    const row = this.row(record);
+    const row = this.row(record, values);
     this.dataRows--;
     if (row.operation) this.counts[row.operation]--;
     for (const unrow of this.unrows) unrow(row, ctx);
@@ -64,8 +64,8 @@ export class RowChecks {
     for (const rule of this.rules) rule.end?.(ctx);
   }
 
-  private row(record: CsvRecord): Row {
-    const operation = this.operationIndex === undefined ? undefined : operationNamed(record.values[this.operationIndex] ?? '');
-    return new Row(record, this.header, operation);
+  private row(record: CsvRecord, values: readonly string[] = record.values): Row {
+    const operation = this.operationIndex === undefined ? undefined : operationNamed(values[this.operationIndex] ?? '');
+    return new Row(record, values, this.header, operation);
   }
 }

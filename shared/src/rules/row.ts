@@ -7,6 +7,8 @@ import { fieldSpan, type CsvRecord, type Header } from '../table.js';
 export class Row {
   constructor(
     readonly record: CsvRecord,
+    /** The record's values: its own, or read again when it released them. */
+    readonly values: readonly string[],
     private readonly header: Header,
     /** The operation the row names, matched ignoring case; undefined when it names none. */
     readonly operation: Operation | undefined,
@@ -20,7 +22,7 @@ export class Row {
   /** The raw value, or undefined when the header has no such column or the row is too short. */
   raw(column: ColumnName): string | undefined {
     const index = this.header.columns[column];
-    return index === undefined ? undefined : this.record.values[index];
+    return index === undefined ? undefined : this.values[index];
   }
 
   /** The value without surrounding spaces ('' when absent), which is what the platform would see. */
@@ -35,7 +37,7 @@ export class Row {
   }
 
   fieldSpan(index: number): [number, number] {
-    return fieldSpan(this.record, index) ?? this.endSpan();
+    return fieldSpan(this.record, index, this.values) ?? this.endSpan();
   }
 
   private endSpan(): [number, number] {

@@ -1,6 +1,7 @@
 import { KNOWN_COLUMNS, isKnownColumn, normalizeColumnName, type ColumnName } from '../domain/columns.js';
 import { effectiveSeverity } from '../settings.js';
-import { fieldSpan, type CsvRecord } from '../table.js';
+import { tableValues } from '../record-values.js';
+import { fieldSpan, type CsvRecord, type Table } from '../table.js';
 import { closest } from '../text/suggest.js';
 import type { OffsetEdit } from '../parse/findings.js';
 import { diagnoseCell } from './values/diagnose-cell.js';
@@ -57,7 +58,7 @@ export function unknownColumn(): Rule {
         const [start, end] = fieldSpan(header.record, unknown.index) ?? [header.record.offset, header.record.offset];
         const position = `Column ${unknown.index + 1}`;
         if (unknown.name === '') {
-          const removal = removeColumnEdits(unknown.index, [header.record, ...ctx.table.rows]);
+          const removal = removeColumnEdits(ctx.table, unknown.index, [header.record, ...ctx.table.rows]);
           ctx.report({
             code: 'unknown-column',
             message: `${position} has no name${unknown.filledCells === 0 ? ' and no values. Remove it.' : '; the platform would ignore its values. Name it, or remove it.'}`,
@@ -83,7 +84,7 @@ export function unknownColumn(): Rule {
 
 /** Adds (or, with -1, takes back) what one row's cell says about an unknown column. */
 function count(unknown: Unknown, row: Row, ctx: RuleContext, by: 1 | -1): void {
-  const value = (row.record.values[unknown.index] ?? '').trim();
+  const value = (row.values[unknown.index] ?? '').trim();
   if (value !== '') unknown.filledCells += by;
   if (!unknown.target) return;
   const diagnosis = diagnoseCell({ column: unknown.target, value, row, settings: ctx.settings });
@@ -91,16 +92,17 @@ function count(unknown: Unknown, row: Row, ctx: RuleContext, by: 1 | -1): void {
 }
 
 /** Deletes a column's field from the header and every row, with the separator before it (or after it, for the first). */
-function removeColumnEdits(index: number, records: readonly CsvRecord[]): OffsetEdit[] {
+function removeColumnEdits(table: Table, index: number, records: readonly CsvRecord[]): OffsetEdit[] {
   const edits: OffsetEdit[] = [];
   for (const record of records) {
-    const span = fieldSpan(record, index);
+    const values = tableValues(table, record);
+    const span = fieldSpan(record, index, values);
     if (!span) continue;
     if (index > 0) {
-      const previous = fieldSpan(record, index - 1);
+      const previous = fieldSpan(record, index - 1, values);
       if (previous) edits.push({ start: previous[1], end: span[1], newText: '' });
     } else {
-      const next = fieldSpan(record, 1);
+      const next = fieldSpan(record, 1, values);
       edits.push({ start: span[0], end: next ? next[0] : span[1], newText: '' });
     }
   }

@@ -15,7 +15,7 @@ export function updateNoChange(): Rule {
     },
     row(row, ctx) {
       if (row.operation !== 'Update') return;
-      const values = row.record.values;
+      const values = row.values;
       for (const position of positions) if (trimmed(values[position] ?? '') !== '') return;
       ctx.reportField(
         'update-no-change',
