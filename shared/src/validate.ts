@@ -1,14 +1,14 @@
 import type { Issue } from './issue.js';
-import { keepFindings, reportKept, type KeptValidation } from './kept-validation.js';
 import { newTable, readHeader, sortIssues } from './new-table.js';
-import { readRecords, type ReadResult } from './parse/read-records.js';
+import type { ReadFinding } from './parse/findings.js';
+import { readRecords } from './parse/read-records.js';
 import { sniffDelimiter } from './parse/sniff.js';
 import { isBlankRecord, reportBlankRow } from './rules/blank-row.js';
-import { RuleContext, type Finding } from './rules/context.js';
+import { RuleContext } from './rules/context.js';
 import { RowChecks } from './rules/row-checks.js';
 import { reportWrongDelimiter } from './rules/wrong-delimiter.js';
 import { DEFAULT_SETTINGS, type Settings } from './settings.js';
-import type { Delimiter, Table } from './table.js';
+import type { CsvRecord, Table } from './table.js';
 import { utf8Length } from './text/utf8-length.js';
 
 /**
@@ -31,21 +31,21 @@ export interface ValidationResult {
  * its issues out. Never throws on any text.
  */
 export function validate(source: string, settings: Settings = DEFAULT_SETTINGS, _context?: ValidationContext): ValidationResult {
-  return validateRead(source, settings, (text, delimiter) => readRecords(text, 0, delimiter)).result;
+  const started = startValidation(source, settings);
+  if ('done' in started) return started.done;
+  const { records, findings } = readRecords(started.text, 0, started.table.delimiter);
+  return validateRecords(started, records, findings);
 }
 
-/**
- * Validates with the records `read(text, delimiter)` gives for the text without its byte order mark;
- * it must give what `readRecords(text, 0, delimiter)` would. With `keep`, also returns what an editor
- * needs to validate the next edit from (none for a file that has no rows to check, empty or too large;
- * nor for one with a quote mistake, which the next edit may move anywhere, or not separated by commas).
- */
-export function validateRead(
-  source: string,
-  settings: Settings,
-  read: (text: string, delimiter: Delimiter) => ReadResult,
-  keep = false,
-): { result: ValidationResult; kept?: KeptValidation } {
+/** A validation under way: the text without its byte order mark, its table, and where issues go. */
+export interface Started {
+  text: string;
+  table: Table;
+  ctx: RuleContext;
+}
+
+/** The table of `source` with nothing read yet; or the whole validation, for a file too large to read. */
+export function startValidation(source: string, settings: Settings): Started | { done: ValidationResult } {
   // Editors hide the byte order mark and count columns without it; so do all positions here.
   const bom = source.charCodeAt(0) === 0xfeff;
   const text = bom ? source.slice(1) : source;
@@ -53,19 +53,19 @@ export function validateRead(
   const ctx = new RuleContext(table, settings);
   if (utf8Length(text, settings.maxFileBytes) > settings.maxFileBytes) {
     reportTooLarge(ctx);
-    return { result: { table, issues: ctx.issues } };
+    return { done: { table, issues: ctx.issues } };
   }
+  return { text, table, ctx };
+}
 
-  const { records, findings } = read(text, table.delimiter);
+/** Validates the records read from a started validation's text, with what reading them found. */
+export function validateRecords({ text, table, ctx }: Started, records: CsvRecord[], findings: readonly ReadFinding[]): ValidationResult {
   const headerIndex = records.findIndex((record) => !isBlankRecord(record));
   const headerRecord = records[headerIndex];
   if (!headerRecord) {
     ctx.report({ code: 'empty-file', message: 'The file is empty. Start with a header such as NUMBER,OPERATION.', start: 0, end: text.length });
-    return { result: { table, issues: ctx.issues } };
+    return { table, issues: ctx.issues };
   }
-  // Another separator's finding rewrites the whole file: it cannot be kept across edits.
-  const keeping = keep && !bom && findings.length === 0 && table.delimiter === ',';
-  const all = keeping ? records.slice() : [];
   for (const finding of findings) ctx.report({ ...finding, ...(finding.record > headerIndex ? { row: finding.record - headerIndex } : {}) });
   reportWrongDelimiter(table, records, findings.length === 0, ctx);
 
@@ -74,23 +74,15 @@ export function validateRead(
   // The records become the rows in place: a copy of 100,000 entries would only add to what the collector scans.
   const beforeHeader = records.splice(0, headerIndex + 1);
   table.rows = records;
-  if (!keeping) for (const record of beforeHeader.slice(0, headerIndex)) reportBlankRow(record, undefined, ctx);
-  const head: Finding[] = [];
-  if (keeping) ctx.recording = head;
+  for (const record of beforeHeader.slice(0, headerIndex)) reportBlankRow(record, undefined, ctx);
   const checks = new RowChecks(header, ctx);
-  if (!keeping) {
-    for (const record of table.rows) checks.add(record, ctx);
-    checks.end(ctx);
-    table.counts = checks.counts;
-    table.dataRows = checks.dataRows;
-    return { result: { table, issues: sortIssues(ctx.issues) } };
-  }
-
-  const kept: KeptValidation = { settings, delimiter: table.delimiter, header, records: all, checks, head: { offset: headerRecord.offset, findings: head }, rows: new Map() };
-  for (const record of table.rows) keepFindings(kept, record, ctx);
-  ctx.recording = undefined;
-  return { result: reportKept(kept, text), kept };
+  for (const record of table.rows) checks.add(record, ctx);
+  checks.end(ctx);
+  table.counts = checks.counts;
+  table.dataRows = checks.dataRows;
+  return { table, issues: sortIssues(ctx.issues) };
 }
+
 
 /** Larger files are refused before they are read, so that one upload cannot exhaust memory. */
 export function reportTooLarge(ctx: RuleContext): void {

@@ -6,9 +6,9 @@ import { PieceText } from '../text/piece-text.js';
 import type { TextSource } from '../text/text-source.js';
 import { canKeep, forgetFindings, keepFindings, reportKept, type KeptValidation } from '../kept-validation.js';
 import { newTable } from '../new-table.js';
-import { validateRead, type ValidationResult } from '../validate.js';
+import type { ValidationResult } from '../validate.js';
 import { rereadRecords, type Replacement } from './reread.js';
-import { readInSlices } from './read-in-slices.js';
+import { validateOpened } from './validate-opened.js';
 
 /**
  * One change to an open document, as editors send them: `range` in the text as it is before this
@@ -98,7 +98,7 @@ export class CsvDocument {
   }
 
   private validateAll(): ValidationResult {
-    const { result, kept } = validateRead(this.source.toString(), this.settings, (text, delimiter) => readInSlices(text, delimiter), true);
+    const { result, kept } = validateOpened(this.source.toString(), this.settings);
     this.kept = kept;
     return result;
   }

@@ -5,16 +5,17 @@ import type { CsvRecord, Delimiter } from '../table.js';
 const SLICE = 1 << 20;
 
 /**
- * What `readRecords(text, 0, delimiter)` gives, read a slice at a time, with equal values made one
- * string as they are read. An editor keeps every record of an open document: read whole, a
- * 100,000-row export leaves the parser's 13 MiB buffer and a string per cell behind, and the editor
- * holds that peak long after. Each slice ends at a line break; one that ends inside a quoted value is
- * read again twice as long, and a file with a quote mistake is read whole.
+ * The records `readRecords(text, 0, delimiter)` gives, a slice at a time, so that whoever reads them
+ * can be done with each slice's values before the next one is read: an editor keeps every record of
+ * an open document, and a 100,000-row export read whole leaves the parser's 13 MiB buffer and a string
+ * per cell behind.
+ *
+ * Each slice ends at a line break; one that ends inside a quoted value is read again twice as long.
+ * A file with a quote mistake is read whole: the generator then returns that reading, which replaces
+ * every record it yielded.
  */
-export function readInSlices(text: string, delimiter: Delimiter, sliceLength = SLICE): ReadResult {
-  const records: CsvRecord[] = [];
-  // One string per distinct value; the map lives only as long as the reading.
-  const seen = new Map<string, string>();
+export function* readInSlices(text: string, delimiter: Delimiter, sliceLength = SLICE): Generator<CsvRecord[], ReadResult | undefined> {
+  let index = 0;
   let from = 0;
   let until = lineEndAfter(text, sliceLength);
   while (from < text.length) {
@@ -27,20 +28,13 @@ export function readInSlices(text: string, delimiter: Delimiter, sliceLength = S
     }
     for (const record of read.records) {
       record.offset += from;
-      record.index = records.length;
-      const values = record.values;
-      for (let i = 0; i < values.length; i++) {
-        const value = values[i] as string;
-        const first = seen.get(value);
-        if (first === undefined) seen.set(value, value);
-        else values[i] = first;
-      }
-      records.push(record);
+      record.index = index++;
     }
+    yield read.records;
     from = until;
     until = lineEndAfter(text, from + sliceLength);
   }
-  return { records, findings: [] };
+  return undefined;
 }
 
 /** The offset just past the first line feed at or after `at`, or the end of the text. */
