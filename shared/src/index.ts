@@ -28,3 +28,5 @@ export * from './editor/index.js';
 export { PieceText } from './text/piece-text.js';
 export type { TextSource } from './text/text-source.js';
 export { changedMiddle } from './text/changed-middle.js';
+export * from './api/index.js';
+export * from './plan/index.js';
