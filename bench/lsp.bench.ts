@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node.js';
 import { exportWithUpdates } from './generate.js';
 import { median, mib } from './stats.js';
+import { verdict } from './table.js';
 
 const EXPORT_ROWS = 100_000;
 const EDITS = 200;
@@ -123,10 +124,6 @@ async function idleResident(pid: number | undefined, ms: number): Promise<{ byte
 
 function idleLabel(idle: { fellAfterMs: number | undefined }): string {
   return idle.fellAfterMs === undefined ? `did not fall in ${IDLE_MS / 1000} s` : `fell after ${(idle.fellAfterMs / 1000).toFixed(0)} s`;
-}
-
-function verdict(met: boolean, target: string): string {
-  return `${target}: ${met ? 'met' : 'MISSED'}`;
 }
 
 await main();

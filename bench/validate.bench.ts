@@ -7,6 +7,7 @@ import { parse } from 'csv-parse/sync';
 import { validate } from '@numbers-csv/shared';
 import { exportWithUpdates, fullBatch } from './generate.js';
 import { median, mib, RssSampler, time } from './stats.js';
+import { printTable, verdict } from './table.js';
 
 const EXPORT_ROWS = 100_000;
 const WARMUP_ROUNDS = 3;
@@ -81,19 +82,6 @@ function checkInputs(exportText: string, batchText: string): void {
   const byCode = new Map<string, number>();
   for (const issue of exported.issues) byCode.set(issue.code, (byCode.get(issue.code) ?? 0) + 1);
   console.log(`export issues: ${[...byCode].map(([code, n]) => `${code} ×${n}`).join(', ') || 'none'} (Update over its limit is expected)`);
-}
-
-function verdict(met: boolean, target: string): string {
-  return `${target}: ${met ? 'met' : 'MISSED'}`;
-}
-
-function printTable(head: [string, string, string], rows: readonly [string, string, string][]): void {
-  const all = [head, ...rows];
-  const widths = head.map((_, c) => Math.max(...all.map((row) => row[c]?.length ?? 0)));
-  const line = (row: readonly string[]) => row.map((cell, c) => (c === 1 ? cell.padStart(widths[c] ?? 0) : cell.padEnd(widths[c] ?? 0))).join('  ').trimEnd();
-  console.log(line(head));
-  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
-  for (const row of rows) console.log(line(row));
 }
 
 main();

@@ -12,8 +12,14 @@ export interface Io {
   readStdin(): Promise<Uint8Array>;
   /** Relative paths in arguments and the default config file are resolved against this. */
   cwd: string;
-  /** Read for NO_COLOR only; absent means an empty environment. */
+  /** NO_COLOR and the numbers API's connection; absent means an empty environment. */
   env?: Readonly<Record<string, string | undefined>>;
+  /** Writes a stream to standard output as fast as the reader takes it (an export can be 130 MB). */
+  pipeStdout(chunks: AsyncIterable<Uint8Array>): Promise<void>;
+  /** Resolves when the user asks a long-running command (the sandbox) to stop: Ctrl+C, or a TERM signal. */
+  untilStopped(): Promise<void>;
+  /** Asks a question on the terminal and returns the answer; undefined when there is no terminal to ask on. */
+  ask(question: string): Promise<string | undefined>;
 }
 
 export function nodeIo(): Io {
@@ -27,6 +33,26 @@ export function nodeIo(): Io {
     },
     cwd: process.cwd(),
     env: process.env,
+    pipeStdout: async (chunks) => {
+      const { Readable } = await import('node:stream');
+      const { pipeline } = await import('node:stream/promises');
+      await pipeline(Readable.from(chunks), process.stdout, { end: false });
+    },
+    untilStopped: () =>
+      new Promise((resolve) => {
+        process.once('SIGINT', () => resolve());
+        process.once('SIGTERM', () => resolve());
+      }),
+    ask: async (question) => {
+      if (!process.stdin.isTTY || !process.stderr.isTTY) return undefined;
+      const { createInterface } = await import('node:readline/promises');
+      const terminal = createInterface({ input: process.stdin, output: process.stderr });
+      try {
+        return await terminal.question(question);
+      } finally {
+        terminal.close();
+      }
+    },
   };
 }
 

@@ -1,12 +1,24 @@
+import { applyCommand } from './commands/apply.js';
 import { check } from './commands/check.js';
+import { exportCommand } from './commands/export.js';
 import { fix } from './commands/fix.js';
+import { planCommand } from './commands/plan.js';
+import { sandbox } from './commands/sandbox.js';
 import { split } from './commands/split.js';
 import { CliError, UsageError } from './errors.js';
 import type { Io } from './io.js';
 import { fullUsage, isCommandName, shortUsage, type CommandName } from './usage.js';
 import { cliVersion } from './version.js';
 
-const COMMANDS: Record<CommandName, (args: string[], io: Io) => Promise<number>> = { check, fix, split };
+const COMMANDS: Record<CommandName, (args: string[], io: Io) => Promise<number>> = {
+  check,
+  fix,
+  split,
+  export: exportCommand,
+  plan: planCommand,
+  apply: applyCommand,
+  sandbox,
+};
 
 /**
  * Runs one command line (the arguments after the program name) and returns the exit status:

@@ -1,4 +1,7 @@
+import { createWriteStream } from 'node:fs';
 import { chmod, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { basename, dirname, join } from 'node:path';
 import { CliError, describeFsError } from './errors.js';
 
@@ -51,5 +54,22 @@ export async function writeFilesTogether(directory: string, label: string, files
   } catch (error) {
     await Promise.all(temps.map(({ temp }) => rm(temp, { force: true })));
     throw new CliError(`cannot write into ${label}: ${describeFsError(error)}`);
+  }
+}
+
+/**
+ * Writes a stream to a file whole or not at all: a download cut short must not leave half a file
+ * where a whole one is expected.
+ */
+export async function streamToFile(path: string, label: string, chunks: AsyncIterable<Uint8Array>): Promise<void> {
+  const temp = tempPathFor(path);
+  try {
+    await pipeline(Readable.from(chunks), createWriteStream(temp));
+    await rename(temp, path);
+  } catch (error) {
+    await rm(temp, { force: true });
+    // What the stream itself failed with (a download cut short) is for the caller to describe.
+    if (!(error instanceof Error && 'syscall' in error)) throw error;
+    throw new CliError(`cannot write ${label}: ${describeFsError(error)}`);
   }
 }

@@ -38,10 +38,18 @@ export const CATALOGUE = {
   // across rows
   'duplicate-number': { severity: 'error', group: 'rows', summary: 'The same NUMBER on more than one row.' },
   'limit-exceeded': { severity: 'error', group: 'rows', summary: 'More rows of an operation than its limit.' },
+  // against live data: only when the platform's export is given
+  'number-not-found': { severity: 'error', group: 'live', summary: 'The number to change is not among the live numbers.' },
+  'number-exists': { severity: 'error', group: 'live', summary: 'The number to create already exists.' },
+  'set-group-mismatch': { severity: 'error', group: 'live', summary: "PHONE_NUMBER_SET_ID names a set of another group than the number's." },
+  'group-not-owned': { severity: 'error', group: 'live', summary: 'The file touches a group where you are not OWNER.' },
+  'already-attached': { severity: 'warning', group: 'live', summary: 'An Attach to the mini app the number already has.' },
+  'not-attached': { severity: 'warning', group: 'live', summary: 'A Detach of a number attached to no mini app.' },
+  'read-only-change': { severity: 'warning', group: 'live', summary: 'A value the platform ignores differs from the live one.' },
 } as const satisfies Record<string, { severity: Severity; group: IssueGroup; summary: string }>;
 
 export type Severity = 'error' | 'warning' | 'info';
-export type IssueGroup = 'structure' | 'header' | 'values' | 'rows';
+export type IssueGroup = 'structure' | 'header' | 'values' | 'rows' | 'live';
 export type IssueCode = keyof typeof CATALOGUE;
 
 export const ISSUE_CODES = Object.keys(CATALOGUE) as IssueCode[];

@@ -1,4 +1,6 @@
 import type { Issue } from './issue.js';
+import type { Snapshot } from './plan/snapshot.js';
+import type { LiveData } from './rules/live/live-data.js';
 import { newTable, readHeader, sortIssues } from './new-table.js';
 import type { ReadFinding } from './parse/findings.js';
 import { readRecords } from './parse/read-records.js';
@@ -12,11 +14,13 @@ import type { CsvRecord, Table } from './table.js';
 import { utf8Length } from './text/utf8-length.js';
 
 /**
- * Live data for the rules that need it (what each row will really do, who may approve). No rule reads
- * it yet: those rules come with the numbers API client, and offline validation never needs them.
+ * Live data for the context rules (what each row will really do against the platform, who may apply
+ * it). They run only when a snapshot is given; offline validation never needs one.
  */
 export interface ValidationContext {
-  /** Groups in which the user holds the OWNER role. */
+  /** The live numbers, read from the platform's export with `readSnapshot`. */
+  snapshot?: Snapshot;
+  /** Groups in which the user holds the OWNER role; checked only when given, and with a snapshot. */
   ownedGroups?: readonly string[];
 }
 
@@ -30,8 +34,8 @@ export interface ValidationResult {
  * Reads a numbers CSV and reports every mistake in it. Pure: text and settings in, the table and
  * its issues out. Never throws on any text.
  */
-export function validate(source: string, settings: Settings = DEFAULT_SETTINGS, _context?: ValidationContext): ValidationResult {
-  const started = startValidation(source, settings);
+export function validate(source: string, settings: Settings = DEFAULT_SETTINGS, context?: ValidationContext): ValidationResult {
+  const started = startValidation(source, settings, liveData(context));
   if ('done' in started) return started.done;
   const { records, findings } = readRecords(started.text, 0, started.table.delimiter);
   return validateRecords(started, records, findings);
@@ -45,12 +49,12 @@ export interface Started {
 }
 
 /** The table of `source` with nothing read yet; or the whole validation, for a file too large to read. */
-export function startValidation(source: string, settings: Settings): Started | { done: ValidationResult } {
+export function startValidation(source: string, settings: Settings, live?: LiveData): Started | { done: ValidationResult } {
   // Editors hide the byte order mark and count columns without it; so do all positions here.
   const bom = source.charCodeAt(0) === 0xfeff;
   const text = bom ? source.slice(1) : source;
   const table = newTable(text, bom, sniffDelimiter(text, 0));
-  const ctx = new RuleContext(table, settings);
+  const ctx = new RuleContext(table, settings, live);
   if (utf8Length(text, settings.maxFileBytes) > settings.maxFileBytes) {
     reportTooLarge(ctx);
     return { done: { table, issues: ctx.issues } };
@@ -83,6 +87,11 @@ export function validateRecords({ text, table, ctx }: Started, records: CsvRecor
   return { table, issues: sortIssues(ctx.issues) };
 }
 
+/** The live data context rules read; none without a snapshot, since every context rule needs one. */
+function liveData(context: ValidationContext | undefined): LiveData | undefined {
+  if (context?.snapshot === undefined) return undefined;
+  return context.ownedGroups === undefined ? { snapshot: context.snapshot } : { snapshot: context.snapshot, ownedGroups: context.ownedGroups };
+}
 
 /** Larger files are refused before they are read, so that one upload cannot exhaust memory. */
 export function reportTooLarge(ctx: RuleContext): void {

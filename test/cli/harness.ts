@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,11 +29,34 @@ export function numbersCsv(args: readonly string[], options: CliOptions): Outcom
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+/**
+ * As `numbersCsv`, without blocking this process: for commands that talk to a server this process
+ * runs (the sandbox), which a blocked event loop would never let answer.
+ */
+export function numbersCsvAsync(args: readonly string[], options: CliOptions): Promise<Outcome> {
+  const env: NodeJS.ProcessEnv = { ...process.env, ...options.env };
+  delete env.NUMBERS_CSV_DEBUG;
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [MAIN, ...args], { cwd: options.cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+    child.stdin.end(options.input ?? '');
+  });
+}
+
 export interface InProcessOptions {
   cwd: string;
   stdin?: string;
   isTTY?: boolean;
   env?: Record<string, string>;
+  /** What the user types at each question, in order; none means there is no terminal to ask on. */
+  answers?: string[];
+  /** When a long-running command is asked to stop; at once by default. */
+  stopped?: Promise<void>;
 }
 
 /** Calls `run` with buffers for stdout and stderr, as an embedding program would. */
@@ -46,6 +69,18 @@ export async function runInProcess(args: readonly string[], options: InProcessOp
     readStdin: async () => new TextEncoder().encode(options.stdin ?? ''),
     cwd: options.cwd,
     env: options.env ?? {},
+    pipeStdout: async (chunks) => {
+      const decoder = new TextDecoder();
+      for await (const chunk of chunks) stdout += decoder.decode(chunk, { stream: true });
+      stdout += decoder.decode();
+    },
+    untilStopped: () => options.stopped ?? Promise.resolve(),
+    ask: async (question) => {
+      stderr += question;
+      const answer = options.answers?.shift();
+      if (answer !== undefined) stderr += `${answer}\n`;
+      return answer;
+    },
   };
   const status = await run(args, io);
   return { status, stdout, stderr };

@@ -1,6 +1,19 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { CATALOGUE, DEFAULT_SETTINGS, ISSUE_CODES, isIssueCode, parseSettings, validate, validateBytes, type Issue, type IssueCode, type Settings } from '@numbers-csv/shared';
+import {
+  CATALOGUE,
+  DEFAULT_SETTINGS,
+  ISSUE_CODES,
+  isIssueCode,
+  parseSettings,
+  readSnapshot,
+  validate,
+  validateBytes,
+  type Issue,
+  type IssueCode,
+  type Settings,
+  type ValidationContext,
+} from '@numbers-csv/shared';
 
 /**
  * `docs/rules.md` is the user's reference for every code, and editors and SARIF link to its
@@ -84,11 +97,34 @@ function exampleSettings(section: Section): Settings {
   return result.settings;
 }
 
-function issuesOf(code: IssueCode, text: string, settings: Settings): Issue[] {
+/**
+ * The live data an example is checked against: the export in its ```csv export block, and the
+ * context (the user's groups) in its ```json context block. Codes of the live group need the export.
+ */
+async function exampleContext(section: Section, code: IssueCode): Promise<ValidationContext | undefined> {
+  const exports = section.blocks.filter((block) => block.lang === 'csv export');
+  const contexts = section.blocks.filter((block) => block.lang === 'json context');
+  assert.ok(exports.length <= 1 && contexts.length <= 1, `${where(section.heading)}: at most one csv export and one json context block`);
+  if (CATALOGUE[code].group === 'live') assert.equal(exports.length, 1, `${where(code)}: a live code's example needs a \`\`\`csv export block, the live data it is checked against`);
+  const [exported] = exports;
+  if (!exported) {
+    assert.equal(contexts.length, 0, `${where(code)}: a json context block needs a csv export block`);
+    return undefined;
+  }
+  const snapshot = await readSnapshot(exported.content);
+  const [context] = contexts;
+  if (!context) return { snapshot };
+  const parsed = JSON.parse(context.content) as { ownedGroups?: unknown };
+  const owned = parsed.ownedGroups;
+  assert.ok(Array.isArray(owned) && owned.every((group) => typeof group === 'string'), `${where(code)}: the json context block needs "ownedGroups": [...] of strings`);
+  return { snapshot, ownedGroups: owned as string[] };
+}
+
+async function issuesOf(section: Section, code: IssueCode, text: string, settings: Settings): Promise<Issue[]> {
   // The encoding is a property of the bytes, which `validate(text)` never sees: the page shows the
   // text and says it is saved as Windows-1252, so the test saves it so and validates the bytes.
   if (code === 'encoding') return validateBytes(windows1252(text), settings).issues;
-  return validate(text, settings).issues;
+  return validate(text, settings, await exampleContext(section, code)).issues;
 }
 
 function describeIssue(issue: Pick<Issue, 'code' | 'severity'> & { line: number; column: number }): string {
@@ -148,7 +184,7 @@ describe('docs/rules.md', () => {
   describe('examples report what the page prints', () => {
     for (const section of ruleSections.filter((s) => isIssueCode(s.heading))) {
       const code = section.heading as IssueCode;
-      it(code, () => {
+      it(code, async () => {
         const examples = section.blocks.filter((block) => block.lang === 'csv');
         assert.equal(examples.length, 1, `${where(code)} needs one \`\`\`csv example`);
         const text = (examples[0] as Block).content;
@@ -160,7 +196,7 @@ describe('docs/rules.md', () => {
           .map(([, line = '', column = '', severity = '', printedCode = '']) => ({ line: Number(line), column: Number(column), severity: severity as Issue['severity'], code: printedCode as IssueCode }));
         assert.ok(printed.some((issue) => issue.code === code), `${where(code)}: the example prints no [${code}] line`);
 
-        const reported = issuesOf(code, text, exampleSettings(section)).map((issue) => ({
+        const reported = (await issuesOf(section, code, text, exampleSettings(section))).map((issue) => ({
           line: issue.range.start.line + 1,
           column: issue.range.start.character + 1,
           severity: issue.severity,

@@ -5,6 +5,7 @@ import type { OffsetEdit, OffsetFix } from '../parse/findings.js';
 import { quoteValue } from '../parse/quote-value.js';
 import { effectiveSeverity, type Settings } from '../settings.js';
 import type { Table } from '../table.js';
+import type { LiveData } from './live/live-data.js';
 import type { Row } from './row.js';
 
 export interface Finding {
@@ -30,6 +31,8 @@ export class RuleContext {
   constructor(
     readonly table: Table,
     readonly settings: Settings,
+    /** Live data, for the context rules; offline validation has none. */
+    readonly live?: LiveData,
   ) {}
 
   report(finding: Finding): void {

@@ -2,7 +2,7 @@ import { operationNamed, zeroCounts, type OperationCounts } from '../domain/oper
 import type { CsvRecord, Header } from '../table.js';
 import { isBlankRecord, reportBlankRow } from './blank-row.js';
 import type { RuleContext } from './context.js';
-import { RULES } from './index.js';
+import { LIVE_RULES, RULES } from './index.js';
 import type { Rule } from './rule.js';
 import { Row } from './row.js';
 
@@ -29,7 +29,8 @@ export class RowChecks {
     private readonly header: Header,
     ctx: RuleContext,
   ) {
-    this.rules = RULES.map((create) => create());
+    const live = ctx.live;
+    this.rules = [...RULES.map((create) => create()), ...(live ? LIVE_RULES.map((create) => create(live)) : [])];
     for (const rule of this.rules) rule.header?.(ctx);
     const checks = (local: boolean) => this.rules.flatMap((rule) => (rule.row && (rule.local ?? false) === local ? [rule.row.bind(rule)] : []));
     this.localChecks = checks(true);

@@ -1,5 +1,6 @@
 import type { IssueCode } from '../catalogue.js';
 import type { RuleContext } from './context.js';
+import type { LiveData } from './live/live-data.js';
 import type { Row } from './row.js';
 
 /**
@@ -31,3 +32,9 @@ export interface Rule {
 }
 
 export type RuleFactory = () => Rule;
+
+/**
+ * A context rule: it reads live data, which it is given when created and which stays the same for its
+ * life. It runs only where live data is given, and keeps to the same row/unrow/end contract.
+ */
+export type LiveRuleFactory = (live: LiveData) => Rule;
