@@ -139,6 +139,19 @@ describe('numbers-csv export, plan and apply, against the sandbox', function () 
       noStackTrace(out.stderr);
     });
 
+    it('after a lost answer, names exactly the rows that took effect and writes the others beside the file', async () => {
+      dir.write('batch.csv', 'NUMBER,OPERATION\n+14155550120,Delete\n+14155550199,Delete\n+14155550121,Delete\n');
+      sandbox.setFaults({ dropAfterApply: { times: 1 } });
+      const out = await cli(['apply', 'batch.csv', '--yes']);
+      assert.equal(out.status, 1);
+      assert.equal(puts(), 1);
+      assert.match(out.stdout, /^ {4}1 {2}\+14155550120 {2}Delete {5}applied/m);
+      assert.match(out.stdout, /^ {4}2 {2}\+14155550199 {2}Delete {5}not-applied/m);
+      assert.match(out.stdout, /^ {4}3 {2}\+14155550121 {2}Delete {5}applied/m);
+      assert.match(out.stdout, /2 applied, 1 not applied, 0 unclear\./);
+      assert.equal(readFileSync(join(dir.path, 'batch.not-applied.csv'), 'utf8'), 'NUMBER,OPERATION\n+14155550199,Delete\n');
+    });
+
     it('asks before applying, and applies nothing on any answer but yes', async () => {
       dir.write('mixed.csv', MIXED);
       const env = as(SANDBOX_TOKENS.owner);
