@@ -5,13 +5,12 @@
  */
 import { createNumbersApiClient, type RequestEvent } from '@numbers-csv/shared';
 import { SANDBOX_TOKENS, startSandbox } from '@numbers-csv/sandbox';
-import { EXPORT_COLUMNS } from '@numbers-csv/shared';
-import { fullBatch } from './generate.js';
+import { fullBatch, liveNumbersFor } from './generate.js';
 import { printTable, verdict } from './table.js';
 
 async function main(): Promise<void> {
   const batch = fullBatch();
-  const sandbox = await startSandbox({ seed: seedFor(batch) });
+  const sandbox = await startSandbox({ seed: liveNumbersFor(batch) });
   const events: RequestEvent[] = [];
   const client = createNumbersApiClient({ baseUrl: sandbox.baseUrl, auth: { token: SANDBOX_TOKENS.owner }, onRequest: (event) => events.push(event) });
   try {
@@ -33,25 +32,6 @@ async function main(): Promise<void> {
     await client.close();
     await sandbox.close();
   }
-}
-
-/**
- * Live numbers that every row of the batch applies to: each number it does not create, in group
- * `ocp`, attached to a mini app, in one of the sets and with the mini apps the batch names.
- */
-function seedFor(batch: string): string {
-  const lines = [EXPORT_COLUMNS.join(',')];
-  batch
-    .split('\n')
-    .slice(1)
-    .filter((line) => line !== '' && !line.includes(',Create,'))
-    .forEach((line, i) => {
-      const number = line.slice(0, line.indexOf(','));
-      const app = `app${i % 37}.surname_test.Numeric.MiniApps.ocp`;
-      const values: Record<string, string> = { COUNTRY: '', GROUP_ID: 'ocp', LOCALE: 'en-US', MINIAPP_DIAMANT_APP_NAME: 'miniApps', MINIAPP_GROUP: 'ocp', MINIAPP_ID: app, MINIAPP_NAME: `miniapp_${i % 37}`, MINIAPP_TYPE: 'Numeric', NUMBER: number, PHONE_NUMBER_SET_ID: `set-ocp-${i % 11}` };
-      lines.push(EXPORT_COLUMNS.map((column) => values[column] ?? '').join(','));
-    });
-  return `${lines.join('\n')}\n`;
 }
 
 await main();

@@ -127,3 +127,22 @@ export function fullBatch(counts: Readonly<Record<Operation, number>> = FULL_BAT
   });
   return `${lines.join('\n')}\n`;
 }
+
+/**
+ * Live numbers that every row of the batch applies to: each number it does not create, in group
+ * `ocp`, attached to a mini app, in one of the sets and with the mini apps the batch names.
+ */
+export function liveNumbersFor(batch: string): string {
+  const lines = [EXPORT_COLUMNS.join(',')];
+  batch
+    .split('\n')
+    .slice(1)
+    .filter((line) => line !== '' && !line.includes(',Create,'))
+    .forEach((line, i) => {
+      const number = line.slice(0, line.indexOf(','));
+      const app = `app${i % 37}.surname_test.Numeric.MiniApps.ocp`;
+      const values: Record<string, string> = { COUNTRY: '', GROUP_ID: 'ocp', LOCALE: 'en-US', MINIAPP_DIAMANT_APP_NAME: 'miniApps', MINIAPP_GROUP: 'ocp', MINIAPP_ID: app, MINIAPP_NAME: `miniapp_${i % 37}`, MINIAPP_TYPE: 'Numeric', NUMBER: number, PHONE_NUMBER_SET_ID: `set-ocp-${i % 11}` };
+      lines.push(EXPORT_COLUMNS.map((column) => values[column] ?? '').join(','));
+    });
+  return `${lines.join('\n')}\n`;
+}
