@@ -26,8 +26,7 @@ try {
   await show(['check', 'examples/'], root, env);
   note('The safe fixes of the spreadsheet example:');
   await show(['fix', 'examples/spreadsheet-mistakes.csv'], root, env);
-  note('Applying examples/mixed.csv: first what each row will do to the live numbers, then what it did');
-  note('(--yes stands for the confirmation a person would type):');
+  note('Applying examples/mixed.csv: what each row will do to the live numbers, then what it did (--yes stands for the confirmation a person types):');
   await show(['apply', 'mixed.csv', '--yes'], work, env);
   note('The export afterwards:');
   await show(['export'], work, env);

@@ -1,17 +1,7 @@
-import { EFFECTS, type Effect, type Plan, type PlannedRow } from '@numbers-csv/shared';
+import { EFFECT_WORDS, EFFECTS, type Effect, type Plan, type PlannedRow } from '@numbers-csv/shared';
 import { escapeMrkdwn, literal } from './text.js';
 
-/** How each effect reads in a count: `3 update`, `1 no change`, `2 will fail`. */
-export const EFFECT_WORDS: Readonly<Record<Effect, string>> = {
-  create: 'create',
-  update: 'update',
-  attach: 'attach',
-  detach: 'detach',
-  delete: 'delete',
-  'no-op': 'no change',
-  fail: 'will fail',
-  unknown: 'not checked',
-};
+
 
 /** One field's change, as the plan or a digest of it has it. */
 export interface FieldChange {

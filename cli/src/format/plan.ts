@@ -1,23 +1,12 @@
-import type { Change, Effect, Plan, PlannedRow, Reconciliation, RowResult } from '@numbers-csv/shared';
+import { EFFECT_WORDS, type Change, type Effect, type Plan, type PlannedRow, type Reconciliation, type RowResult } from '@numbers-csv/shared';
 import { plain, type Paint } from './colour.js';
 import { plural } from './text.js';
 
-/** How each effect reads in a plan: what will happen to the number. */
-const WILL: Record<Effect, string> = {
-  create: 'create',
-  update: 'update',
-  attach: 'attach',
-  detach: 'detach',
-  delete: 'delete',
-  'no-op': 'no change',
-  fail: 'FAIL',
-  unknown: 'unknown',
-};
 
 /**
  * A plan as a table, a row per line and a line per changed field under it, then a summary:
  *
- *   row  number         operation  will
+ *   row  number         operation  effect
  *     2  +14155550111   Update     update
  *                                    NOTE         (empty) → Support line
  */
@@ -28,7 +17,7 @@ export function formatPlan(plan: Plan, paint: Paint = plain): string {
     for (const issue of plan.blocked) lines.push(`  ${issue.message} [${issue.code}]`);
     lines.push('');
   }
-  const table = [['row', 'number', 'operation', 'will'], ...plan.rows.map((row) => [String(row.row), row.number, row.operation ?? '?', WILL[row.effect]])];
+  const table = [['row', 'number', 'operation', 'effect'], ...plan.rows.map((row) => [String(row.row), row.number, row.operation ?? '?', EFFECT_WORDS[row.effect]])];
   const widths = columnWidths(table);
   const indent = ' '.repeat(widths.slice(0, 3).reduce((sum, width) => sum + width + 2, 0) + 2);
   lines.push(aligned(table[0] as string[], widths, true));
@@ -60,7 +49,7 @@ function shownValue(value: string): string {
 /** `5 rows: 1 create, 1 update, ...; 0 will fail. Groups touched: ocp (an OWNER of each must apply it).` */
 export function planSummary(plan: Plan, paint: Paint = plain): string {
   const { effects, failingRows } = plan.summary;
-  const parts = (Object.keys(WILL) as Effect[]).filter((effect) => effect !== 'fail' && effects[effect] > 0).map((effect) => `${effects[effect]} ${WILL[effect]}`);
+  const parts = (Object.keys(EFFECT_WORDS) as Effect[]).filter((effect) => effect !== 'fail' && effects[effect] > 0).map((effect) => `${effects[effect]} ${EFFECT_WORDS[effect]}`);
   const failing = failingRows.length === 0 ? 'none will fail' : paint('error', `${failingRows.length} will fail (row${failingRows.length > 1 ? 's' : ''} ${failingRows.join(', ')})`);
   const groups = plan.groups.length === 0 ? '' : ` Groups touched: ${plan.groups.join(', ')}; applying takes the OWNER role in each.`;
   return `${plural(plan.rows.length, 'row')}: ${[...parts, failing].join(', ')}.${groups}`;
