@@ -23,6 +23,18 @@ export interface SharedFile {
  */
 export async function submitFile(deps: BotDeps, client: WebClient, shared: SharedFile): Promise<void> {
   if (!(await deps.store.claim(`file:${shared.fileId}`))) return;
+  try {
+    await submitClaimed(deps, client, shared);
+  } catch (error) {
+    // The file is claimed and will not come again: its sharer must hear that it was not taken.
+    deps.log.error('submission failed', { file: shared.fileId, error: error instanceof Error ? error.name : 'unknown' });
+    await client.chat
+      .postMessage({ channel: shared.channel, ...(shared.messageTs ? { thread_ts: shared.messageTs } : {}), text: ':warning: The bot could not take this file as a batch (an error on its side). Share it again in a moment.' })
+      .catch(() => undefined);
+  }
+}
+
+async function submitClaimed(deps: BotDeps, client: WebClient, shared: SharedFile): Promise<void> {
   const info = await client.files.info({ file: shared.fileId });
   const file = info.file as (SlackFileInfo & { shares?: Shares }) | undefined;
   if (!file) return;

@@ -86,3 +86,43 @@ describe('the Slack bot: rejections, changed plans and /numbers', function () {
     assert.doesNotMatch(upload?.content ?? '', /\+442079460958/, 'only group ocp');
   });
 });
+
+describe('the Slack bot: files it does not take', function () {
+  this.timeout(60_000);
+  let world: World;
+  beforeEach(async () => {
+    world = await World.start(SQLITE_FILE);
+  });
+  afterEach(async () => {
+    await world.close();
+  });
+
+  for (const [what, name, content, env, expected] of [
+    ['a spreadsheet', 'numbers.xlsx', 'PK\u0003\u0004', {}, /spreadsheet.*CSV UTF-8/],
+    ['a file that is not CSV', 'notes.txt', 'hello', {}, /not a \.csv file/],
+    ['a file over the size cap', 'big.csv', `NUMBER,OPERATION\n${'+14155550120,Delete\n'.repeat(100)}`, { MAX_FILE_BYTES: '1024' }, /over the bot's cap/],
+  ] as const) {
+    it(`answers ${what} in its thread, and makes no batch`, async () => {
+      const bot = await world.startBot(env);
+      const { messageTs } = await world.share(bot, name, content);
+      const reply = await world.fake.waitFor('chat.postMessage', (call) => call.args['thread_ts'] === messageTs, 15_000);
+      assert.match(String(reply.args['text']), expected);
+      assert.equal((await bot.store.listByState('pending')).length, 0);
+    });
+  }
+
+  it('never sends its token to a host that is not allowed', async () => {
+    const bot = await world.startBot({ FILE_HOSTS: 'files.slack.com' });
+    const { messageTs } = await world.share(bot, 'mixed.csv', MIXED);
+    const reply = await world.fake.waitFor('chat.postMessage', (call) => call.args['thread_ts'] === messageTs, 15_000);
+    assert.match(String(reply.args['text']), /127\.0\.0\.1, which is not an allowed file host \(FILE_HOSTS\)/);
+    assert.equal(world.fake.downloads().length, 0);
+  });
+
+  it('answers GET /healthz', async () => {
+    const bot = await world.startBot();
+    const response = await fetch(bot.url.replace('/slack/events', '/healthz'));
+    assert.equal(response.status, 200);
+    assert.deepEqual(await response.json(), { ok: true });
+  });
+});
