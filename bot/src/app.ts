@@ -4,6 +4,7 @@ import { App, LogLevel, type AppOptions } from '@slack/bolt';
 import type { NumbersApiClient, Settings } from '@numbers-csv/shared';
 import { Owners, type Approvers } from './approvers/index.js';
 import type { BotDeps } from './batches/deps.js';
+import { expireOverdue } from './batches/decisions.js';
 import { recoverApplying } from './batches/finish.js';
 import type { BotConfig } from './config.js';
 import { listenForDecisions } from './listeners/batch-actions.js';
@@ -34,6 +35,8 @@ export interface Bot {
    * their threads: run once at start, never a second upload.
    */
   recover(): Promise<void>;
+  /** Expires the pending batches past their time, so that their summaries lose their buttons. */
+  sweepExpired(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -100,6 +103,7 @@ export function createBot(parts: BotParts): Bot {
       return { port: address?.port };
     },
     recover: () => recoverApplying(deps, app.client),
+    sweepExpired: () => expireOverdue(deps, app.client),
     stop: () => app.stop().then(() => undefined),
   };
 }

@@ -25,6 +25,12 @@ export async function expire(deps: BotDeps, client: WebClient, batch: Batch): Pr
   if (expired) await showDecision(deps, client, expired, { state: 'expired', at: expired.expiresAt });
 }
 
+/** Every pending batch past its time, expired; several replicas may sweep at once, each batch moves once. */
+export async function expireOverdue(deps: BotDeps, client: WebClient): Promise<void> {
+  const now = deps.now();
+  for (const batch of await deps.store.listByState('pending')) if (batch.expiresAt <= now) await expire(deps, client, batch);
+}
+
 /** Reject opens a modal that asks why; only a pending batch can be rejected, by one of its approvers. */
 export async function askRejectReason(deps: BotDeps, client: WebClient, click: { batchId: string; user: string; channel: string; triggerId: string }): Promise<void> {
   const batch = await deps.store.getBatch(click.batchId);

@@ -4,7 +4,6 @@ export { DEFAULT_TIMEOUTS, type ApiAuth, type ApiTimeouts, type NumbersApiClient
 export type { ExportStream } from './export-stream.js';
 export type { RequestEvent } from './http.js';
 export { OidcTokenSource, renewalMarginMs, type OidcDeps, type OidcOptions, type TokenAnswer } from './oidc.js';
-export { StaticTokenSource, type TokenSource } from './auth.js';
 export {
   API_ERROR_KINDS,
   AbortedError,
@@ -31,5 +30,3 @@ export { DEFAULT_RETRY_POLICY, backoffMs, decideRetry, type AttemptResult, type 
 export { classifyTransportError, type TransportFailure } from './transport.js';
 export { readApplyAnswer, readBodyText, readErrorBody, type ApplyAnswer, type BodyText, type ErrorBodyFields } from './response.js';
 export { errorForAnswer, type ErrorAnswer } from './refusal.js';
-export { errorForFailure, type FailureContext, type Purpose } from './failure.js';
-export { applyForm } from './upload.js';

@@ -82,6 +82,22 @@ for (const engine of [SQLITE_FILE, POSTGRES] as TestEngine[]) {
       assert.equal(world.puts(), 0);
     });
 
+    it('expires a batch past its time on its own, and takes the buttons off its summary', async () => {
+      const bot = await world.startBot();
+      const { messageTs } = await world.share(bot, 'mixed.csv', MIXED);
+      const { batchId = '' } = await world.summaryOf(messageTs);
+      await world.until(async () => Boolean((await bot.store.getBatch(batchId))?.summaryTs), 'the summary to be recorded');
+      await bot.bot.sweepExpired();
+      assert.equal((await bot.store.getBatch(batchId))?.state, 'pending', 'not yet');
+      world.clock.advance(24 * 3_600_000 + 1);
+      await bot.bot.sweepExpired();
+      const batch = await bot.store.getBatch(batchId);
+      assert.equal(batch?.state, 'expired');
+      const update = world.fake.calls('chat.update').find((call) => call.args['ts'] === batch?.summaryTs);
+      assert.ok(update, 'the summary was updated');
+      assert.deepEqual(buttonsOf(update.args['blocks']), []);
+    });
+
     it('applies once when an OWNER approves, and posts each row’s result', async () => {
       const bot = await world.startBot();
       const { messageTs } = await world.share(bot, 'mixed.csv', MIXED);
