@@ -1,16 +1,19 @@
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { FAKE_WORKSPACE } from './defaults.js';
 import { Journal } from './journal.js';
-import { METHODS, type Answer } from './methods.js';
+import { APP_METHODS, isAppToken, METHODS, type Answer } from './methods.js';
+import { createSocketModeEndpoint, type FakeSocketMode } from './fake-socket-mode.js';
 import type { CallArgs, CompletedUpload, EphemeralMessage, FileDownload, InjectedFailure, PostedMessage, PostedResponse, RecordedCall, SlackFile } from './types.js';
 import { decodeApiRequest, readBody, sendJson, sendText, uploadedBytes } from './wire.js';
 import { Workspace, type AddFileInput } from './workspace.js';
 
 export type { AddFileInput } from './workspace.js';
 export type * from './types.js';
+export type * from './fake-socket-mode.js';
 
 export interface FakeSlackOptions {
   botToken?: string;
@@ -29,6 +32,11 @@ export interface FakeSlack {
   readonly teamId: string;
   readonly botUserId: string;
   readonly botId: string;
+  /**
+   * Socket Mode: `apps.connections.open` (with an `xapp-` token) hands out a `ws://` URL on this port, and each
+   * connection the app opens there is driven from here: `hello`, envelopes, acks, `disconnect`, pings.
+   */
+  readonly socketMode: FakeSocketMode;
   /** Registers a file as if a user had uploaded it; downloadable from its `url_private(_download)` with the bot token. */
   addFile(file: AddFileInput): SlackFile;
   /** Web API calls in arrival order, optionally of one method. */
@@ -79,6 +87,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   const downloads: FileDownload[] = [];
   const failures = new Map<string, InjectedFailure[]>();
   let responseCounter = 0;
+  const socketMode = createSocketModeEndpoint({ origin, appId: ws.config.apiAppId });
 
   const record = (method: string, args: CallArgs, token: string | undefined, error: string | undefined): void =>
     calls.add({ method, args, token, error, at: Date.now() });
@@ -93,8 +102,10 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       sendJson(res, { ok: false, error: failure.httpStatus === 429 ? 'ratelimited' : 'fatal_error' }, failure.httpStatus, headers);
       return;
     }
+    const appMethod = APP_METHODS[method];
     const answer: Answer =
       token === undefined ? { ok: false, error: 'not_authed' }
+      : appMethod !== undefined ? (!isAppToken(token) ? { ok: false, error: 'invalid_auth' } : failure !== undefined ? { ok: false, error: failure.error } : appMethod(args, { token, socketMode }))
       : token !== ws.config.botToken ? { ok: false, error: 'invalid_auth' }
       : failure !== undefined ? { ok: false, error: failure.error }
       : (METHODS[method]?.(args, ws) ?? { ok: false, error: 'unknown_method', req_method: method });
@@ -155,6 +166,9 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     });
   });
 
+  // Only Socket Mode upgrades; without this listener Node drops every upgrade request, as before.
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => socketMode.upgrade(req, socket, head));
+
   const describeCalls = (): string =>
     calls.all().map((c) => `${c.method}${c.error === undefined ? '' : ` (${c.error})`}`).join(', ') || 'nothing';
 
@@ -165,6 +179,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     teamId: ws.config.teamId,
     botUserId: ws.config.botUserId,
     botId: ws.config.botId,
+    socketMode,
     addFile: (file) => ws.addFile(file),
     calls: (method) => calls.all().filter((c) => method === undefined || c.method === method),
     waitFor: (method, predicate, timeoutMs = 5000) =>
@@ -190,10 +205,12 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       downloads.length = 0;
       failures.clear();
       ws.clear();
+      socketMode.reset();
     },
     close: async () => {
       calls.cancelWaiters('fake Slack closed');
       responses.cancelWaiters('fake Slack closed');
+      await socketMode.close(); // upgraded sockets are no longer the HTTP server's to close
       server.closeAllConnections();
       await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
     },

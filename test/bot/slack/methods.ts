@@ -229,3 +229,21 @@ export const METHODS: Readonly<Record<string, Handler>> = {
   'views.open': viewsOpen,
   'users.info': usersInfo,
 };
+
+/** What a method called with the app-level token sees: that token, and the Socket Mode endpoint. */
+export interface AppCall {
+  token: string;
+  socketMode: { issueUrl(appToken: string): string };
+}
+type AppHandler = (args: CallArgs, call: AppCall) => Answer;
+
+/** An app-level token, as Slack issues them (Basic Information → App-Level Tokens). */
+export const isAppToken = (token: string): boolean => token.startsWith('xapp-');
+
+/** `apps.connections.open`: a fresh WebSocket URL for Socket Mode (fake-socket-mode.ts serves it). */
+const connectionsOpen: AppHandler = (_args, call) => ({ ok: true, url: call.socketMode.issueUrl(call.token) });
+
+/** Methods that take the app-level token (`xapp-…`) rather than the bot token. */
+export const APP_METHODS: Readonly<Record<string, AppHandler>> = {
+  'apps.connections.open': connectionsOpen,
+};
