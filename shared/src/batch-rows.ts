@@ -18,3 +18,12 @@ export function rowsAsBatch(text: string, rows: Iterable<number>): string {
   }
   return `${lines.join(table.lineBreak)}${table.lineBreak}`;
 }
+
+/** The rows of an export (or a batch) whose GROUP_ID is `group`, with the header; the text as it is when it has no GROUP_ID column. */
+export function rowsInGroup(text: string, group: string): string {
+  const { table } = validate(text);
+  const column = table.header?.columns.GROUP_ID;
+  if (column === undefined) return text;
+  const rows = table.rows.flatMap((record, i) => ((record.values[column] ?? '').trim() === group ? [i + 1] : []));
+  return rowsAsBatch(text, rows);
+}

@@ -6,7 +6,7 @@ export { decode, describeEncoding, type Decoded, type Encoding } from './decode.
 export { fixAll, type FixAllResult } from './fix.js';
 export { splitByLimits, type SplitOptions, type SplitPart, type SplitResult } from './split.js';
 export { SplitPartNames } from './split-part-names.js';
-export { rowsAsBatch } from './batch-rows.js';
+export { rowsAsBatch, rowsInGroup } from './batch-rows.js';
 export {
   DEFAULT_LIMITS,
   DEFAULT_SETTINGS,

@@ -1,5 +1,5 @@
 import type { App, RespondFn } from '@slack/bolt';
-import { rowsAsBatch, validate } from '@numbers-csv/shared';
+import { rowsInGroup } from '@numbers-csv/shared';
 import type { BotDeps } from '../batches/deps.js';
 import { COMMAND, helpMessage, pendingMessage, statusMessage, statusUsageMessage, unknownBatchMessage, unknownSubcommandMessage } from '../blocks/command.js';
 import type { Message, WebClient } from '../slack/messages.js';
@@ -52,16 +52,8 @@ async function exportNumbers(deps: BotDeps, client: WebClient, channel: string, 
     chunks.push(chunk);
   }
   const text = new TextDecoder().decode(Buffer.concat(chunks));
-  const csv = group === undefined ? text : ofGroup(text, group);
+  const csv = group === undefined ? text : rowsInGroup(text, group);
   const name = group === undefined ? 'numbers-export.csv' : `numbers-export-${group}.csv`;
   await client.files.uploadV2({ channel_id: channel, filename: name, title: name, content: csv, initial_comment: `The numbers of ${deps.environment}${group ? ` in group ${group}` : ''}.` });
 }
 
-/** The export's rows of one group, with its header. */
-function ofGroup(text: string, group: string): string {
-  const { table } = validate(text);
-  const column = table.header?.columns.GROUP_ID;
-  if (column === undefined) return text;
-  const rows = table.rows.flatMap((record, i) => ((record.values[column] ?? '').trim() === group ? [i + 1] : []));
-  return rowsAsBatch(text, rows);
-}
