@@ -5,7 +5,7 @@ import type { NumbersApiClient, Settings } from '@numbers-csv/shared';
 import { Owners, type Approvers } from './approvers/index.js';
 import type { BotDeps } from './batches/deps.js';
 import { expireOverdue } from './batches/decisions.js';
-import { recoverApplying } from './batches/finish.js';
+import { ORPHANED_AFTER_MS, recoverApplying } from './batches/finish.js';
 import type { BotConfig } from './config.js';
 import { listenForDecisions } from './listeners/batch-actions.js';
 import { listenForCommand } from './listeners/numbers-command.js';
@@ -21,6 +21,11 @@ export interface BotParts {
   settings: Settings;
   log: Log;
   now?: () => Date;
+  /**
+   * Whether this is the only bot on its store (SQLite); by default, from the database URL. Only then
+   * can a batch found `applying` at start be known to be no other replica's.
+   */
+  singleInstance?: boolean;
   /** Options passed to Bolt's Web API client as they are (tests turn its retries off). */
   clientOptions?: AppOptions['clientOptions'];
 }
@@ -32,11 +37,13 @@ export interface Bot {
   start(host?: string): Promise<{ port: number | undefined }>;
   /**
    * Finds what happened to batches a stopped bot left `applying`, from the export, and says so in
-   * their threads: run once at start, never a second upload.
+   * their threads; never a second upload. At start on SQLite (one instance) every such batch is taken;
+   * on PostgreSQL, where another replica may be applying one right now, only those approved longer
+   * ago than any apply lasts.
    */
   recover(): Promise<void>;
-  /** Expires the pending batches past their time, so that their summaries lose their buttons. */
-  sweepExpired(): Promise<void>;
+  /** Expires the pending batches past their time (their summaries lose their buttons), and recovers orphaned applies. */
+  sweep(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -102,8 +109,11 @@ export function createBot(parts: BotParts): Bot {
       const address = started && typeof started.address === 'function' ? (started.address() as AddressInfo | null) : null;
       return { port: address?.port };
     },
-    recover: () => recoverApplying(deps, app.client),
-    sweepExpired: () => expireOverdue(deps, app.client),
+    recover: () => recoverApplying(deps, app.client, (parts.singleInstance ?? config.databaseUrl.startsWith('sqlite:')) ? 0 : ORPHANED_AFTER_MS),
+    sweep: async () => {
+      await expireOverdue(deps, app.client);
+      await recoverApplying(deps, app.client, ORPHANED_AFTER_MS);
+    },
     stop: () => app.stop().then(() => undefined),
   };
 }

@@ -11,7 +11,7 @@ import { openStore } from './store/index.js';
  * Bolt app and then settles what a stopped bot left half done. Any problem at start is one line on
  * standard error and exit status 2; never a stack trace.
  */
-/** How often pending batches past their time are expired. */
+/** How often pending batches past their time are expired, and orphaned applies recovered. */
 const SWEEP_EVERY_MS = 5 * 60_000;
 
 async function main(): Promise<void> {
@@ -26,7 +26,7 @@ async function main(): Promise<void> {
   const { port } = await bot.start();
   log.info('numbers-csv-bot started', { mode: config.slack.mode, port: port ?? null, environment: config.numbersApi.baseUrl });
   await bot.recover();
-  const sweep = () => bot.sweepExpired().catch((error: unknown) => log.error('expiry sweep failed', { error: error instanceof Error ? error.message : 'unknown' }));
+  const sweep = () => bot.sweep().catch((error: unknown) => log.error('sweep failed', { error: error instanceof Error ? error.message : 'unknown' }));
   await sweep();
   setInterval(() => void sweep(), SWEEP_EVERY_MS).unref();
 

@@ -35,13 +35,22 @@ export async function finishApply(deps: BotDeps, client: WebClient, batch: Batch
 }
 
 /**
- * Batches left in `applying` by a bot that stopped mid-apply: the export says what ran. The upload is
- * never sent again.
+ * Longer than any apply can take on a live replica: the client gives up on an answer after two
+ * minutes, and then reads the export. A batch `applying` for longer was left by a replica that stopped.
  */
-export async function recoverApplying(deps: BotDeps, client: WebClient): Promise<void> {
+export const ORPHANED_AFTER_MS = 10 * 60_000;
+
+/**
+ * Batches left in `applying` by a bot that stopped mid-apply: the export says what ran. The upload is
+ * never sent again. Only batches approved more than `olderThanMs` ago are taken: a younger one may be
+ * in the hands of another replica right now, and reading the export before its upload lands would
+ * report rows as not applied that are about to be.
+ */
+export async function recoverApplying(deps: BotDeps, client: WebClient, olderThanMs: number): Promise<void> {
+  const before = deps.now().getTime() - olderThanMs;
   for (const batch of await deps.store.listByState('applying')) {
     const plan = storedPlan(batch.planDigest);
-    if (!plan) continue;
+    if (!plan || (batch.decidedAt ?? batch.updatedAt).getTime() > before) continue;
     try {
       const end = await reconciled(deps.numbers, batch.csv, plan, 'The bot stopped while this batch was being applied.');
       await finishApply(deps, client, batch, end, 'restart');

@@ -87,10 +87,10 @@ for (const engine of [SQLITE_FILE, POSTGRES] as TestEngine[]) {
       const { messageTs } = await world.share(bot, 'mixed.csv', MIXED);
       const { batchId = '' } = await world.summaryOf(messageTs);
       await world.until(async () => Boolean((await bot.store.getBatch(batchId))?.summaryTs), 'the summary to be recorded');
-      await bot.bot.sweepExpired();
+      await bot.bot.sweep();
       assert.equal((await bot.store.getBatch(batchId))?.state, 'pending', 'not yet');
       world.clock.advance(24 * 3_600_000 + 1);
-      await bot.bot.sweepExpired();
+      await bot.bot.sweep();
       const batch = await bot.store.getBatch(batchId);
       assert.equal(batch?.state, 'expired');
       const update = world.fake.calls('chat.update').find((call) => call.args['ts'] === batch?.summaryTs);

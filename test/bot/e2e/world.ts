@@ -51,6 +51,8 @@ export class World {
     readonly sandbox: Sandbox,
     readonly database: TestDatabase,
     readonly dir: string,
+    /** SQLite serves one bot; PostgreSQL several replicas. */
+    private readonly singleInstance: boolean,
   ) {}
 
   static async start(engine: TestEngine): Promise<World> {
@@ -59,7 +61,7 @@ export class World {
     const database = await engine.create();
     const dir = mkdtempSync(join(tmpdir(), 'numbers-bot-e2e-'));
     writeFileSync(join(dir, 'approvers.json'), JSON.stringify(APPROVERS));
-    return new World(fake, sandbox, database, dir);
+    return new World(fake, sandbox, database, dir, !engine.name.startsWith('PostgreSQL'));
   }
 
   /** The environment a bot of this world runs with; `overrides` replace or (with undefined) remove variables. */
@@ -96,6 +98,7 @@ export class World {
       settings: DEFAULT_SETTINGS,
       log: silentLog,
       now: this.clock.now,
+      singleInstance: this.singleInstance,
       // An injected failure must fail now, not after Bolt's default half hour of retries.
       clientOptions: { retryConfig: { retries: 0 } },
     });
