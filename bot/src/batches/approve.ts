@@ -61,7 +61,18 @@ export async function approve(deps: BotDeps, client: WebClient, click: Click): P
   }
   deps.log.info('batch approved', { batch: batch.id, approver: click.user });
   await announceApplying(deps, client, applying, live.plan.rows.length);
-  const end = await applyOnce(deps.numbers, applying.csv, live.plan, applying.fileName);
+  let end;
+  try {
+    end = await applyOnce(deps.numbers, applying.csv, live.plan, applying.fileName);
+  } catch (error) {
+    // The upload's answer was lost and the export could not be read either: the sweep tries again.
+    deps.log.error('apply outcome unknown; left for the sweep', { batch: batch.id, error: error instanceof Error ? error.message : 'unknown' });
+    await postInThread(client, applying.channel, applying.threadTs, {
+      text: 'The outcome of the upload is not known yet, and the live numbers could not be read to find out. The bot will compare them with this batch within the next few minutes; do not share the file again.',
+      blocks: [],
+    });
+    return;
+  }
   await finishApply(deps, client, applying, end, 'lost-answer');
 }
 
