@@ -4,19 +4,14 @@ import { createNumbersApiClient } from '@numbers-csv/shared';
 import { SQLITE_FILE } from '../store/sqlite-engines.js';
 import { viewSubmission } from '../slack/payloads.js';
 import { sendCommand, sendViewSubmission } from '../slack/signed.js';
-import { CHANNEL, SECRET, USERS, World } from './world.js';
+import { CHANNEL, SECRET, USERS, World, eachTestIn } from './world.js';
 
 const MIXED = readFileSync(new URL('../../../../examples/mixed.csv', import.meta.url), 'utf8');
 
 describe('the Slack bot: rejections, changed plans and /numbers', function () {
   this.timeout(60_000);
-  let world: World;
-  beforeEach(async () => {
-    world = await World.start(SQLITE_FILE);
-  });
-  afterEach(async () => {
-    await world.close();
-  });
+  let world!: World;
+  eachTestIn(SQLITE_FILE, (started) => (world = started));
 
   it('asks an approver why they reject, records the reason, and applies nothing', async () => {
     const bot = await world.startBot();
@@ -89,13 +84,8 @@ describe('the Slack bot: rejections, changed plans and /numbers', function () {
 
 describe('the Slack bot: files it does not take', function () {
   this.timeout(60_000);
-  let world: World;
-  beforeEach(async () => {
-    world = await World.start(SQLITE_FILE);
-  });
-  afterEach(async () => {
-    await world.close();
-  });
+  let world!: World;
+  eachTestIn(SQLITE_FILE, (started) => (world = started));
 
   for (const [what, name, content, env, expected] of [
     ['a spreadsheet', 'numbers.xlsx', 'PK\u0003\u0004', {}, /spreadsheet.*CSV UTF-8/],

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { POSTGRES } from '../store/postgres-engine.js';
 import { SQLITE_FILE } from '../store/sqlite-engines.js';
 import type { TestEngine } from '../store/test-database.js';
-import { CHANNEL, SECRET, USERS, World, buttonsOf } from './world.js';
+import { CHANNEL, SECRET, USERS, World, buttonsOf, eachTestIn } from './world.js';
 import { fileSharedEvent } from '../slack/payloads.js';
 import { sendEvent } from '../slack/signed.js';
 
@@ -14,13 +14,8 @@ const UK = 'NUMBER,OPERATION\n+442079460958,Delete\n';
 for (const engine of [SQLITE_FILE, POSTGRES] as TestEngine[]) {
   describe(`the Slack bot end to end, on ${engine.name}`, function () {
     this.timeout(60_000);
-    let world: World;
-    beforeEach(async () => {
-      world = await World.start(engine);
-    });
-    afterEach(async () => {
-      await world.close();
-    });
+    let world!: World;
+    eachTestIn(engine, (started) => (world = started));
 
     it('answers a shared CSV with a summary in its thread, with Approve, Reject and Cancel', async () => {
       const bot = await world.startBot();

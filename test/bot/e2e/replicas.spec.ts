@@ -1,19 +1,14 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { POSTGRES } from '../store/postgres-engine.js';
-import { USERS, World } from './world.js';
+import { USERS, World, eachTestIn } from './world.js';
 
 const MIXED = readFileSync(new URL('../../../../examples/mixed.csv', import.meta.url), 'utf8');
 
 describe('the Slack bot with several replicas on PostgreSQL', function () {
   this.timeout(60_000);
-  let world: World;
-  beforeEach(async () => {
-    world = await World.start(POSTGRES);
-  });
-  afterEach(async () => {
-    await world.close();
-  });
+  let world!: World;
+  eachTestIn(POSTGRES, (started) => (world = started));
 
   it('a replica that starts leaves alone a batch another one is applying', async () => {
     const first = await world.startBot();

@@ -5,7 +5,7 @@ import { SQLITE_FILE } from '../store/sqlite-engines.js';
 import type { SocketModeConnection } from '../slack/fake-socket-mode.js';
 import { blockAction, eventEnvelope, fileShareMessageEvent, newTs, type EventEnvelope } from '../slack/payloads.js';
 import type { SlackFile } from '../slack/types.js';
-import { CHANNEL, USERS, World, buttonsOf, type RunningBot } from './world.js';
+import { CHANNEL, USERS, World, buttonsOf, type RunningBot, eachTestIn } from './world.js';
 
 const MIXED = readFileSync(new URL('../../../../examples/mixed.csv', import.meta.url), 'utf8');
 const UK = 'NUMBER,OPERATION\n+442079460958,Delete\n';
@@ -46,13 +46,8 @@ function share(world: World, name: string, content: string): { file: SlackFile; 
 
 describe('the Slack bot end to end in Socket Mode, on SQLite (a file)', function () {
   this.timeout(60_000);
-  let world: World;
-  beforeEach(async () => {
-    world = await World.start(SQLITE_FILE);
-  });
-  afterEach(async () => {
-    await world.close();
-  });
+  let world!: World;
+  eachTestIn(SQLITE_FILE, (started) => (world = started));
 
   it('connects with its app token, answers a shared CSV over the socket, and applies once when an OWNER approves', async () => {
     const { bot, link } = await startInSocketMode(world);

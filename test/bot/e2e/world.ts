@@ -154,6 +154,19 @@ export class World {
   }
 }
 
+/** Starts a world before each test of the suite and closes it after; `use` gets it. */
+export function eachTestIn(engine: TestEngine, use: (world: World) => void): void {
+  let current: World | undefined;
+  beforeEach(async () => {
+    current = await World.start(engine);
+    use(current);
+  });
+  afterEach(async () => {
+    await current?.close();
+    current = undefined;
+  });
+}
+
 interface ButtonJson {
   action_id: string;
   value?: string;
