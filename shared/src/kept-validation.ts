@@ -28,6 +28,12 @@ export interface KeptValidation {
   readonly head: KeptRow;
   /** The findings of each row that has any. */
   readonly rows: Map<CsvRecord, KeptRow>;
+  /**
+   * The rows' issues of the last report, in document order, while they hold: an edit that moves no
+   * line and no row changes the issues of the rows it replaced (`replaced`, first and last data row)
+   * and of no other. Undefined after any other edit.
+   */
+  reported?: { issues: Issue[]; replaced?: [first: number, last: number] };
 }
 
 export interface KeptRow {
@@ -79,14 +85,55 @@ export function reportKept(kept: KeptValidation, text: TextSource, lines = new L
   for (const record of kept.records.slice(0, headerIndex)) reportBlankRow(record, undefined, head);
   // The header moves when a blank line before it gets a longer line break.
   for (const finding of kept.head.findings) head.report(movedFinding(finding, kept.header.record.offset - kept.head.offset, 0));
+  const rows = rowsIssues(table, kept);
+  kept.reported = rows.every((issue) => issue.row !== undefined) ? { issues: rows } : undefined;
   // Rows lie after the header and after one another: their issues, each row's in order, are in order.
-  const issues = sortIssues(head.issues);
-  forEachRow(kept, (record, row) => {
-    for (const issue of rowIssues(table, kept, record, row)) issues.push(issue);
-  });
+  const issues = head.issues.length === 0 ? rows : sortIssues(head.issues).concat(rows);
   const across = new RuleContext(table, kept.settings);
   kept.checks.end(across);
   return { table, issues: merged(issues, sortIssues(across.issues)) };
+}
+
+/**
+ * Every row's issues, in document order. After an edit that moved no line and no row, those of the
+ * last report with the replaced rows' own spliced in: on a file with an issue on every row, walking
+ * all of them again was most of a keystroke.
+ */
+function rowsIssues(table: Table, kept: KeptValidation): Issue[] {
+  const headerIndex = kept.header.record.index;
+  const replaced = kept.reported?.replaced;
+  if (kept.reported && replaced) {
+    const last = kept.reported.issues;
+    const [first, final] = replaced;
+    const fresh: Issue[] = [];
+    for (let number = first; number <= final; number++) {
+      const record = kept.records[headerIndex + number];
+      const row = record && kept.rows.get(record);
+      if (record && row) for (const issue of rowIssues(table, kept, record, row)) fresh.push(issue);
+    }
+    // In place: the last result's issues are only valid until this update (`CsvDocument.result`).
+    const from = firstFrom(last, first);
+    last.splice(from, firstFrom(last, final + 1) - from, ...fresh);
+    return last;
+  }
+  if (kept.reported) return kept.reported.issues;
+  const issues: Issue[] = [];
+  forEachRow(kept, (record, row) => {
+    for (const issue of rowIssues(table, kept, record, row)) issues.push(issue);
+  });
+  return issues;
+}
+
+/** The index of the first issue on row `row` or after it, in issues that each name their row, in order. */
+function firstFrom(issues: readonly Issue[], row: number): number {
+  let low = 0;
+  let high = issues.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (((issues[mid] as Issue).row as number) < row) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 /** Calls `each` for the rows that have findings, in document order. */

@@ -77,6 +77,8 @@ export class CsvDocument {
       const before = text;
       text = text.replaced(start, end, change.text);
       lines = LineIndex.edited(lines, text, start, end, change.text);
+      // The last report's issues hold for every row but those replaced only while no line moves.
+      if (kept && (changes.length > 1 || hasLineBreak(change.text) || hasLineBreak(before.slice(start, end)))) kept.reported = undefined;
       try {
         if (kept && !applyEdit(kept, before, text, { start, end, length: change.text.length })) kept = undefined;
       } catch (error) {
@@ -121,5 +123,13 @@ function applyEdit(kept: KeptValidation, before: TextSource, text: TextSource, r
   for (const record of reread.removed) forgetFindings(kept, record, before, ctx);
   for (const record of reread.added) keepFindings(kept, record, ctx);
   kept.records = reread.records;
+  if (kept.reported && reread.removed.length === reread.added.length && reread.added.length > 0) {
+    const rows = reread.added.map((record) => record.index - headerIndex);
+    kept.reported.replaced = [Math.min(...rows), Math.max(...rows)];
+  } else if (kept.reported && reread.added.length + reread.removed.length > 0) kept.reported = undefined;
   return true;
+}
+
+function hasLineBreak(text: string): boolean {
+  return text.includes('\n') || text.includes('\r');
 }
