@@ -57,6 +57,9 @@ export async function readSnapshot(source: string | AsyncIterable<string | Uint8
     // Rows are read by the header's positions; a short row simply lacks the last values.
     relax_column_count: true,
     skip_empty_lines: true,
+    // Every line break, not only the first one seen: records joined across a lone `\n` in a `\r\n`
+    // file would drop numbers silently, and the plan would call them missing.
+    record_delimiter: ['\r\n', '\n', '\r'],
   });
   try {
     await pipeline(wholeCharacters(typeof source === 'string' ? [source] : source), parser, sink);

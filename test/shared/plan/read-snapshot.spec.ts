@@ -45,6 +45,14 @@ describe('readSnapshot', () => {
     assert.equal(snapshot.state('+14155550199').kind, 'absent');
   });
 
+  it('reads every record of an export whose line breaks are mixed, as the core reads files', async () => {
+    const lines = exportOf(LIVE).split('\n').filter((line) => line !== '');
+    const mixed = lines.map((line, i) => line + (i % 2 === 0 ? '\r\n' : '\n')).join('');
+    const snapshot = await readSnapshot(mixed);
+    assert.equal(snapshot.rowsRead, 4);
+    assert.deepEqual(contents(snapshot), contents(await readSnapshot(exportOf(LIVE))));
+  });
+
   it('indexes the groups, the group of each set and the mini apps of the whole export', async () => {
     const snapshot = await readSnapshot(exportOf(LIVE), { numbers: ['+14155550101'] });
     assert.deepEqual([...snapshot.groups].sort(), ['emea-support', 'ocp']);
