@@ -1,4 +1,5 @@
 import { request } from 'undici';
+import { isAllowedFileHost } from '../config.js';
 
 /** A file as `files.info` describes it: what the bot needs of it. */
 export interface SlackFileInfo {
@@ -44,15 +45,11 @@ export function refusalOf(file: SlackFileInfo, maxBytes: number): string | undef
 export async function fetchFile(file: SlackFileInfo, options: FetchOptions): Promise<FetchedFile> {
   const url = file.url_private_download;
   if (!url) return { ok: false, reason: `Slack gave no download address for ${file.name}.` };
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return { ok: false, reason: `Slack gave a download address for ${file.name} that is not a URL.` };
+  if (!isAllowedFileHost(url, options.allowedHosts)) {
+    const host = URL.canParse(url) ? new URL(url).hostname : 'an address that is not a URL';
+    return { ok: false, reason: `${file.name} is hosted on ${host}, which is not an allowed file host (FILE_HOSTS).` };
   }
-  if (!options.allowedHosts.includes(parsed.hostname)) {
-    return { ok: false, reason: `${file.name} is hosted on ${parsed.hostname}, which is not an allowed file host (FILE_HOSTS).` };
-  }
+  const parsed = new URL(url);
   const timeout = options.timeoutMs ?? 30_000;
   let response;
   try {
