@@ -7,8 +7,7 @@ import {
   InvalidFileError,
   LimitExceededError,
   NumbersApiError,
-  numbersInBatch,
-  readSnapshot,
+  liveSnapshot,
   SnapshotReadError,
   type NumbersApiClient,
   type Snapshot,
@@ -20,13 +19,9 @@ export function apiClient(connection: Connection): NumbersApiClient {
   return createNumbersApiClient({ baseUrl: connection.baseUrl, auth: connection.auth });
 }
 
-/** The live numbers a batch names, read from a fresh export as it streams in. */
-export async function liveSnapshot(client: NumbersApiClient, text: string): Promise<Snapshot> {
-  try {
-    return await readSnapshot(await client.exportNumbers(), { numbers: numbersInBatch(text) });
-  } catch (error) {
-    throw apiFailure('read the export')(error);
-  }
+/** The live numbers a batch names, read from a fresh export; a failure is the user's one line. */
+export async function batchSnapshot(client: NumbersApiClient, text: string): Promise<Snapshot> {
+  return liveSnapshot(client, text).catch(apiFailure('read the export'));
 }
 
 /**

@@ -1,5 +1,5 @@
 import { decode, plan, validate, type Issue, type NumbersApiClient, type Plan, type Settings, type Snapshot } from '@numbers-csv/shared';
-import { liveSnapshot } from './api.js';
+import { batchSnapshot } from './api.js';
 import { readInput, type Input } from './inputs.js';
 import type { Io } from './io.js';
 
@@ -20,7 +20,7 @@ export interface PlannedFile {
 /** Reads a batch, the live numbers it names, and what each of its rows will do. */
 export async function planFile(input: Input, io: Io, settings: Settings, client: NumbersApiClient, ownerOf: string | undefined): Promise<PlannedFile> {
   const { text } = decode(await readInput(input, io));
-  const snapshot = await liveSnapshot(client, text);
+  const snapshot = await batchSnapshot(client, text);
   const ownedGroups = ownerOf === undefined ? undefined : ownerOf.split(',').map((group) => group.trim()).filter((group) => group !== '');
   const options = { settings, ...(ownedGroups ? { ownedGroups } : {}) };
   const planned = plan(text, snapshot, options);

@@ -1,8 +1,7 @@
 import {
   NumbersApiError,
   OutcomeUnknownError,
-  numbersInBatch,
-  readSnapshot,
+  liveSnapshot,
   reconcile,
   type ApplyResponse,
   type NumbersApiClient,
@@ -38,7 +37,6 @@ export async function applyOnce(numbers: NumbersApiClient, csv: string, approved
 
 /** What the export shows of a batch that may have run: never a second upload. */
 export async function reconciled(numbers: NumbersApiClient, csv: string, approvedPlan: Plan, why: string): Promise<ApplyEnd> {
-  const after = await readSnapshot(await numbers.exportNumbers(), { numbers: numbersInBatch(csv) });
-  const reconciliation = reconcile(approvedPlan, after);
+  const reconciliation = reconcile(approvedPlan, await liveSnapshot(numbers, csv));
   return { kind: 'reconciled', state: stateOfReconciliation(reconciliation), reconciliation, why };
 }

@@ -1,4 +1,4 @@
-import { numbersInBatch, plan, readSnapshot, validate, type NumbersApiClient, type Plan, type Settings, type Snapshot, type ValidationResult } from '@numbers-csv/shared';
+import { liveSnapshot, plan, validate, type NumbersApiClient, type Plan, type Settings, type Snapshot, type ValidationResult } from '@numbers-csv/shared';
 
 export interface LivePlan {
   validation: ValidationResult;
@@ -8,7 +8,6 @@ export interface LivePlan {
 
 /** A batch validated and planned against the live numbers it names, read from a fresh export. */
 export async function livePlan(numbers: NumbersApiClient, text: string, settings: Settings): Promise<LivePlan> {
-  const offline = validate(text, settings);
-  const snapshot = await readSnapshot(await numbers.exportNumbers(), { numbers: numbersInBatch(offline) });
+  const snapshot = await liveSnapshot(numbers, validate(text, settings));
   return { validation: validate(text, settings, { snapshot }), snapshot, plan: plan(text, snapshot, { settings }) };
 }

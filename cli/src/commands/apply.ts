@@ -1,7 +1,7 @@
 import { basename, dirname, extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { OutcomeUnknownError, reconcile, rowsAsBatch, type ApplyOutcome, type NumbersApiClient, type Plan } from '@numbers-csv/shared';
-import { apiClient, apiFailure, describeApiError, isRefusal, liveSnapshot } from '../api.js';
+import { apiClient, apiFailure, batchSnapshot, describeApiError, isRefusal } from '../api.js';
 import { COMMON_OPTIONS, parsingArgs } from '../args.js';
 import { loadSettings } from '../config.js';
 import { CONNECTION_OPTIONS, readConnection } from '../connection.js';
@@ -85,7 +85,7 @@ async function confirmed(plan: Plan, yes: boolean, baseUrl: string, io: Io): Pro
 async function reconcileUnknown(error: OutcomeUnknownError | undefined, plan: Plan, text: string, client: NumbersApiClient, input: Input, io: Io, paint: Paint): Promise<number> {
   if (error) io.stderr.write(`\n${error.message}\n`);
   io.stderr.write('Reading the export again to find out which rows took effect...\n');
-  const after = await liveSnapshot(client, text);
+  const after = await batchSnapshot(client, text);
   const reconciliation = reconcile(plan, after);
   io.stdout.write(`\n${formatReconciliation(reconciliation, paint)}`);
   const notApplied = reconciliation.rows.filter((row) => row.outcome === 'not-applied').map((row) => row.row);

@@ -1,4 +1,5 @@
 export * from './contract.js';
+export { liveSnapshot } from './live-snapshot.js';
 export { createNumbersApiClient, type ApplyOptions, type ApplyOutcome, type ExportOptions, type NumbersApiClient } from './client.js';
 export { DEFAULT_TIMEOUTS, type ApiAuth, type ApiTimeouts, type NumbersApiClientOptions } from './options.js';
 export type { ExportStream } from './export-stream.js';
